@@ -1,0 +1,236 @@
+#pragma once
+// Exact fixed-point decimal: a checked 128-bit integer counting 10^-12 units.
+//
+// Rounding rule (the only one in libtco): half-to-even. It is applied at two defined points:
+//   1. a product or quotient whose exact value has more than 12 decimal places is rounded to 12;
+//   2. presentation rounds to cents (see rounding.hpp).
+// Inputs with more than 12 decimal places are rejected rather than rounded.
+// Any result outside the 128-bit range raises arithmetic_error (never wraps).
+
+#include <libtco/error.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <compare>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace libtco {
+
+class Decimal {
+public:
+    using raw_type = boost::multiprecision::checked_int128_t;
+    using wide_type = boost::multiprecision::checked_int256_t;
+    static constexpr int places = 12;
+
+    Decimal() = default;
+    // Whole numbers convert implicitly: Decimal d = 730;
+    Decimal(std::int64_t whole) : raw_(scaled(whole)) {}  // NOLINT(google-explicit-constructor)
+
+    // Parses a JSON-number-like text: -?digits(.digits)?([eE][+-]?digits)?
+    // Throws validation_error (bad_format / too_precise) and arithmetic_error (overflow).
+    static Decimal parse(std::string_view text, const std::string& path = {});
+    static Decimal from_raw(const raw_type& raw) { Decimal d; d.raw_ = raw; return d; }
+
+    const raw_type& raw() const noexcept { return raw_; }
+    static const raw_type& unit();  // 10^12
+
+    // Canonical text: no exponent, no trailing fractional zeros ("1.006", "16", "-0.5").
+    std::string to_string() const;
+    // Fixed number of decimal places (after rounding half-even): to_fixed(2) -> "5875.04".
+    std::string to_fixed(int decimals) const;
+
+    Decimal rounded(int decimals) const;  // half-even
+    Decimal floored(int decimals) const;  // toward -infinity
+    bool is_whole() const { return raw_ % unit() == 0; }
+    // Whole part as an integer; requires is_whole() and a value that fits.
+    std::int64_t to_int64() const;
+    double to_double() const;  // for statistics and plots only, never for money arithmetic
+
+    bool is_zero() const { return raw_.is_zero(); }
+    int sign() const { return raw_.sign(); }
+
+    friend Decimal operator+(const Decimal& a, const Decimal& b) { return from_raw(guard([&] { return raw_type(a.raw_ + b.raw_); })); }
+    friend Decimal operator-(const Decimal& a, const Decimal& b) { return from_raw(guard([&] { return raw_type(a.raw_ - b.raw_); })); }
+    friend Decimal operator-(const Decimal& a) { return from_raw(-a.raw_); }
+    friend Decimal operator*(const Decimal& a, const Decimal& b);
+    friend Decimal operator/(const Decimal& a, const Decimal& b);
+    Decimal& operator+=(const Decimal& b) { return *this = *this + b; }
+    Decimal& operator-=(const Decimal& b) { return *this = *this - b; }
+
+    friend bool operator==(const Decimal& a, const Decimal& b) { return a.raw_ == b.raw_; }
+    friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+        if (a.raw_ < b.raw_) return std::strong_ordering::less;
+        if (a.raw_ > b.raw_) return std::strong_ordering::greater;
+        return std::strong_ordering::equal;
+    }
+
+    // Runs f, turning Boost's overflow exceptions into libtco's.
+    template <class F>
+    static auto guard(F&& f) -> decltype(f()) {
+        try {
+            return f();
+        } catch (const std::overflow_error&) {
+            throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 1.7e26)");
+        } catch (const std::range_error&) {
+            throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 1.7e26)");
+        }
+    }
+
+private:
+    static raw_type scaled(std::int64_t whole) { return raw_type(whole) * unit(); }
+    // q = n / d rounded half-even, for d > 0.
+    static wide_type divide_half_even(const wide_type& n, const wide_type& d);
+    static raw_type narrow(const wide_type& w);
+
+    raw_type raw_{0};
+};
+
+// ---------------------------------------------------------------------------------------------
+inline const Decimal::raw_type& Decimal::unit() {
+    static const raw_type u = [] {
+        raw_type v = 1;
+        for (int i = 0; i < places; ++i) v *= 10;
+        return v;
+    }();
+    return u;
+}
+
+inline Decimal::wide_type Decimal::divide_half_even(const wide_type& n, const wide_type& d) {
+    wide_type q = n / d;  // truncates toward zero
+    wide_type r = n % d;  // same sign as n
+    if (r.is_zero()) return q;
+    const wide_type twice = abs(r) * 2;
+    const int direction = n.sign();  // d > 0
+    if (twice > d || (twice == d && q % 2 != 0)) q += direction;
+    return q;
+}
+
+inline Decimal::raw_type Decimal::narrow(const wide_type& w) {
+    static const wide_type limit = wide_type((std::numeric_limits<raw_type>::max)());
+    if (w > limit || w < -limit)
+        throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 1.7e26)");
+    return raw_type(w);
+}
+
+inline Decimal operator*(const Decimal& a, const Decimal& b) {
+    return Decimal::guard([&] {
+        const Decimal::wide_type product = Decimal::wide_type(a.raw_) * Decimal::wide_type(b.raw_);
+        return Decimal::from_raw(Decimal::narrow(Decimal::divide_half_even(product, Decimal::wide_type(Decimal::unit()))));
+    });
+}
+
+inline Decimal operator/(const Decimal& a, const Decimal& b) {
+    if (b.is_zero()) throw arithmetic_error(errc::division_by_zero, "", "division by zero");
+    return Decimal::guard([&] {
+        Decimal::wide_type n = Decimal::wide_type(a.raw_) * Decimal::wide_type(Decimal::unit());
+        Decimal::wide_type d = Decimal::wide_type(b.raw_);
+        if (d.sign() < 0) { n = -n; d = -d; }
+        return Decimal::from_raw(Decimal::narrow(Decimal::divide_half_even(n, d)));
+    });
+}
+
+inline Decimal Decimal::parse(std::string_view text, const std::string& path) {
+    const auto bad = [&](const std::string& why) {
+        return validation_error(errc::bad_format, path, why + ", got \"" + std::string(text) + "\"");
+    };
+    std::size_t i = 0;
+    const bool negative = i < text.size() && text[i] == '-';
+    if (negative) ++i;
+    std::string digits;  // integer and fraction digits, without the point
+    int fraction_digits = 0;
+    const std::size_t int_start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') digits += text[i++];
+    if (i == int_start) throw bad("expected a decimal number such as 12.34");
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        const std::size_t frac_start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') digits += text[i++];
+        fraction_digits = static_cast<int>(i - frac_start);
+        if (fraction_digits == 0) throw bad("expected digits after the decimal point");
+    }
+    long exponent = 0;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        bool exp_negative = false;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) exp_negative = text[i++] == '-';
+        const std::size_t exp_start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+            if (exponent < 100000) exponent = exponent * 10 + (text[i] - '0');
+            ++i;
+        }
+        if (i == exp_start) throw bad("expected digits in the exponent");
+        if (exp_negative) exponent = -exponent;
+    }
+    if (i != text.size()) throw bad("expected a decimal number such as 12.34");
+
+    // value = digits * 10^(exponent - fraction_digits); drop trailing zeros first so that
+    // "1.50000000000000" is as acceptable as "1.5".
+    long shift = exponent - fraction_digits;
+    while (digits.size() > 1 && digits.back() == '0' && shift < 0) { digits.pop_back(); ++shift; }
+    const std::size_t first_nonzero = digits.find_first_not_of('0');
+    if (first_nonzero == std::string::npos) return Decimal{};
+    digits.erase(0, first_nonzero);
+    if (shift < -places)
+        throw validation_error(errc::too_precise, path,
+                               "at most " + std::to_string(places) + " decimal places are supported, got \"" + std::string(text) + "\"");
+    const long total_scale = shift + places;  // power of ten to multiply the digits by
+    if (static_cast<long>(digits.size()) + total_scale > 39)
+        throw arithmetic_error(errc::overflow, path, "number too large for exact arithmetic, got \"" + std::string(text) + "\"");
+    return guard([&] {
+        raw_type v = 0;
+        for (char c : digits) v = v * 10 + (c - '0');
+        for (long k = 0; k < total_scale; ++k) v *= 10;
+        return from_raw(negative ? raw_type(-v) : v);
+    });
+}
+
+inline std::string Decimal::to_fixed(int decimals) const {
+    const Decimal r = rounded(decimals);
+    raw_type magnitude = abs(r.raw_);
+    std::string whole = raw_type(magnitude / unit()).str();
+    std::string frac = raw_type(magnitude % unit()).str();
+    frac.insert(0, static_cast<std::size_t>(places) - frac.size(), '0');
+    frac.resize(static_cast<std::size_t>(decimals));
+    std::string out = r.raw_.sign() < 0 ? "-" : "";
+    out += whole;
+    if (decimals > 0) out += "." + frac;
+    return out;
+}
+
+inline std::string Decimal::to_string() const {
+    std::string s = to_fixed(places);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+inline Decimal Decimal::rounded(int decimals) const {
+    if (decimals >= places) return *this;
+    raw_type step = 1;
+    for (int i = decimals; i < places; ++i) step *= 10;
+    const wide_type q = divide_half_even(wide_type(raw_), wide_type(step));
+    return from_raw(guard([&] { return raw_type(raw_type(q) * step); }));
+}
+
+inline Decimal Decimal::floored(int decimals) const {
+    if (decimals >= places) return *this;
+    raw_type step = 1;
+    for (int i = decimals; i < places; ++i) step *= 10;
+    raw_type q = raw_ / step;
+    if (raw_ % step != 0 && raw_.sign() < 0) q -= 1;
+    return from_raw(q * step);
+}
+
+inline std::int64_t Decimal::to_int64() const {
+    const raw_type whole = raw_ / unit();
+    if (whole > (std::numeric_limits<std::int64_t>::max)() || whole < (std::numeric_limits<std::int64_t>::min)())
+        throw arithmetic_error(errc::overflow, "", "value does not fit a 64-bit integer: " + to_string());
+    return whole.convert_to<std::int64_t>();
+}
+
+inline double Decimal::to_double() const { return std::stod(to_string()); }
+
+}  // namespace libtco

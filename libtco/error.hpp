@@ -1,0 +1,100 @@
+#pragma once
+// One exception hierarchy for every bad input: a stable code, the JSON pointer of the
+// offending value, and what was expected. Messages read
+//   [libtco.validation.103] /workloads/2/replicas: must be > 0, got -1
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace libtco {
+
+// Stable error codes. Numbers never change meaning; new ones are appended.
+enum class errc : int {
+    // JSON text
+    parse_invalid_json = 100,
+    parse_duplicate_key = 101,
+    parse_too_deep = 102,
+    // shape and values
+    wrong_type = 110,
+    missing_key = 111,
+    unknown_key = 112,
+    out_of_range = 113,
+    bad_format = 114,
+    too_precise = 115,
+    not_whole = 116,
+    duplicate_name = 117,
+    inconsistent = 118,
+    // names that resolve against the catalog
+    unknown_instance_type = 200,
+    unknown_gpu_model = 201,
+    unknown_source = 202,
+    region_mismatch = 203,
+    no_price = 204,
+    // placement
+    unplaceable_replica = 300,
+    // arithmetic
+    overflow = 400,
+    division_by_zero = 401,
+    // files and front ends
+    io = 500,
+    unsupported = 501,
+};
+
+inline const char* errc_family(errc code) noexcept {
+    const int n = static_cast<int>(code);
+    if (n < 110) return "parse";
+    if (n < 200) return "validation";
+    if (n < 300) return "lookup";
+    if (n < 400) return "placement";
+    if (n < 500) return "arithmetic";
+    return "io";
+}
+
+class error : public std::runtime_error {
+public:
+    error(errc code, std::string path, std::string detail)
+        : std::runtime_error(format(code, path, detail)),
+          code_(code), path_(std::move(path)), detail_(std::move(detail)) {}
+
+    errc code() const noexcept { return code_; }
+    int code_number() const noexcept { return static_cast<int>(code_); }
+    // "libtco.validation.113"
+    std::string code_name() const { return name_of(code_); }
+    // JSON pointer of the offending value ("" for the document itself).
+    const std::string& path() const noexcept { return path_; }
+    // The message without the code and path prefix.
+    const std::string& detail() const noexcept { return detail_; }
+
+    static std::string name_of(errc code) {
+        return std::string("libtco.") + errc_family(code) + "." + std::to_string(static_cast<int>(code));
+    }
+
+private:
+    static std::string format(errc code, const std::string& path, const std::string& detail) {
+        std::string out = "[" + name_of(code) + "] ";
+        out += path.empty() ? std::string("(document)") : path;
+        out += ": ";
+        out += detail;
+        return out;
+    }
+
+    errc code_;
+    std::string path_;
+    std::string detail_;
+};
+
+// The JSON text itself is malformed.
+class parse_error : public error { using error::error; };
+// A value is present but wrong: type, range, format, unknown or missing key.
+class validation_error : public error { using error::error; };
+// A name does not resolve: instance type, GPU model, source, region.
+class lookup_error : public error { using error::error; };
+// The workloads cannot be placed on the allowed capacity.
+class placement_error : public error { using error::error; };
+// Exact arithmetic would overflow or divide by zero.
+class arithmetic_error : public error { using error::error; };
+// A file cannot be read or an option is not supported.
+class io_error : public error { using error::error; };
+
+}  // namespace libtco

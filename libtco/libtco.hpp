@@ -1,0 +1,18 @@
+#pragma once
+// Umbrella header: everything a planning tool needs.
+
+#include <libtco/assumptions.hpp>
+#include <libtco/calendar.hpp>
+#include <libtco/catalog.hpp>
+#include <libtco/decimal.hpp>
+#include <libtco/default_scenario.hpp>
+#include <libtco/embedded_catalog.hpp>
+#include <libtco/engine.hpp>
+#include <libtco/error.hpp>
+#include <libtco/format.hpp>
+#include <libtco/placement.hpp>
+#include <libtco/quantity.hpp>
+#include <libtco/report.hpp>
+#include <libtco/rounding.hpp>
+#include <libtco/scenario.hpp>
+#include <libtco/version.hpp>

@@ -1,0 +1,345 @@
+#pragma once
+// A scenario: the team, the workloads, and how each platform would run them, for one billed month.
+// Read from JSON (strict: unknown keys are errors, numbers exact) and written back to JSON.
+
+#include <libtco/assumptions.hpp>
+#include <libtco/calendar.hpp>
+#include <libtco/catalog.hpp>
+#include <libtco/detail/json_reader.hpp>
+#include <libtco/quantity.hpp>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace libtco {
+
+// Limits that keep hostile input from turning into hangs or out-of-memory.
+namespace limits {
+inline constexpr std::int64_t max_workloads = 10000;
+inline constexpr std::int64_t max_replicas_per_workload = 100000;
+inline constexpr std::int64_t max_total_replicas = 1000000;
+inline constexpr std::int64_t max_nodes_per_group = 100000;
+inline constexpr std::int64_t max_clusters = 1000;
+inline constexpr std::int64_t max_gpus_per_replica = 64;
+}  // namespace limits
+
+enum class EksSupport { standard, extended };
+inline std::string to_string(EksSupport s) { return s == EksSupport::standard ? "standard" : "extended"; }
+
+struct Team {
+    Decimal engineers;
+    Money loaded_cost_per_engineer_year;
+};
+
+struct Workload {
+    std::string name;
+    std::int64_t replicas = 1;
+    Decimal gpus;            // per replica; whole GPUs
+    Decimal gpu_memory_gib;  // needed on each GPU; 0 = any
+    Decimal vcpu;
+    Decimal memory_gib;
+    std::optional<Hours> hours;           // per month; default: the whole month
+    std::vector<std::string> gpu_models;  // allowed GPU models; empty = any
+};
+
+// Capacity a team already runs, charged as given and filled before new nodes are added.
+struct NodeGroup {
+    std::string instance_type;
+    std::int64_t count = 1;
+    std::optional<Hours> hours;  // default: the whole month
+};
+
+struct PlatformSpec {
+    Fraction ops_share;
+    std::vector<std::string> node_types;  // allowed instance types; empty = every priced type in the catalog
+    std::vector<NodeGroup> nodes;
+};
+
+struct EksSpec : PlatformSpec {
+    std::int64_t clusters = 1;
+    EksSupport support = EksSupport::standard;
+};
+
+struct EcsSpec : PlatformSpec {
+    Decimal reserved_memory_gib;
+};
+
+struct Scenario {
+    static constexpr std::int64_t schema_version = 1;
+
+    std::string name = "scenario";
+    std::string description;
+    std::string region = "us-east-1";
+    BillingMonth month;
+    HoursBasis hours_basis = HoursBasis::aws_730;
+    Hours aws_hours_per_month = Hours(assumptions::aws_hours_per_month().default_value);
+    std::map<std::string, InstanceTypeOverride> instance_types;
+    Team team;
+    std::vector<Workload> workloads;
+    EksSpec eks;
+    EcsSpec ecs;
+
+    Hours month_hours() const { return hours_in_month(hours_basis, month, aws_hours_per_month); }
+
+    static Scenario from_json_text(std::string_view text) { return from_json(detail::parse_exact(text)); }
+    static Scenario from_json(const detail::json& document);
+};
+
+// ---------------------------------------------------------------------------------------------
+namespace detail {
+
+inline std::vector<std::string> read_string_list(const json& v, const std::string& path) {
+    require_array(v, path);
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        std::string s = read_string(v[i], child_path(path, i));
+        if (!seen.insert(s).second) throw validation_error(errc::duplicate_name, child_path(path, i), "\"" + s + "\" is listed twice");
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+inline Hours read_hours(ObjectReader& r, const std::string& key, const Hours& month_hours) {
+    const Decimal h = require_positive(r.decimal(key), r.path_of(key));
+    require_at_most(h, month_hours.value(), r.path_of(key));
+    return Hours(h);
+}
+
+inline Fraction read_share(ObjectReader& r, const std::string& key, const Decimal& fallback) {
+    const Decimal share = r.optional_decimal(key).value_or(fallback);
+    require_at_most(require_non_negative(share, r.path_of(key)), Decimal(1), r.path_of(key));
+    return Fraction(share);
+}
+
+inline InstanceTypeOverride read_override(const json& v, const std::string& path) {
+    ObjectReader r(v, path);
+    InstanceTypeOverride o;
+    const auto positive = [&](const std::string& key) -> std::optional<Decimal> {
+        if (auto d = r.optional_decimal(key)) return require_positive(*d, r.path_of(key));
+        return std::nullopt;
+    };
+    o.vcpu = positive("vcpu");
+    o.memory_gib = positive("memory_gib");
+    if (auto g = r.optional_decimal("gpus")) o.gpus = require_non_negative(*g, r.path_of("gpus"));
+    o.gpu_model = r.optional_string("gpu_model");
+    o.gpu_memory_gib = positive("gpu_memory_gib");
+    o.allocatable_vcpu = positive("allocatable_vcpu");
+    o.allocatable_memory_gib = positive("allocatable_memory_gib");
+    if (auto p = r.optional_decimal("on_demand_usd_per_hour"))
+        o.on_demand = HourlyRate(require_non_negative(*p, r.path_of("on_demand_usd_per_hour")));
+    r.finish();
+    return o;
+}
+
+inline Workload read_workload(const json& v, const std::string& path, const Hours& month_hours) {
+    ObjectReader r(v, path);
+    Workload w;
+    w.name = r.string("name");
+    if (w.name.empty()) throw validation_error(errc::out_of_range, r.path_of("name"), "must not be empty");
+    w.replicas = require_in(r.integer("replicas"), 1, limits::max_replicas_per_workload, r.path_of("replicas"));
+    w.gpus = require_non_negative(r.optional_decimal("gpus").value_or(Decimal{}), r.path_of("gpus"));
+    if (!w.gpus.is_whole())
+        throw validation_error(errc::not_whole, r.path_of("gpus"),
+                               "expected a whole number of GPUs per replica (fractional GPUs need GPU sharing), got " + w.gpus.to_string());
+    require_at_most(w.gpus, Decimal(limits::max_gpus_per_replica), r.path_of("gpus"));
+    w.gpu_memory_gib = require_non_negative(r.optional_decimal("gpu_memory_gib").value_or(Decimal{}), r.path_of("gpu_memory_gib"));
+    if (w.gpus.is_zero() && w.gpu_memory_gib.sign() > 0)
+        throw validation_error(errc::inconsistent, r.path_of("gpu_memory_gib"), "given for a workload without GPUs (gpus is 0)");
+    w.vcpu = require_positive(r.decimal("vcpu"), r.path_of("vcpu"));
+    w.memory_gib = require_positive(r.decimal("memory_gib"), r.path_of("memory_gib"));
+    if (r.has("hours")) w.hours = read_hours(r, "hours", month_hours);
+    if (const json* models = r.find("gpu_models")) w.gpu_models = read_string_list(*models, r.path_of("gpu_models"));
+    r.finish();
+    return w;
+}
+
+inline NodeGroup read_node_group(const json& v, const std::string& path, const Hours& month_hours) {
+    ObjectReader r(v, path);
+    NodeGroup n;
+    n.instance_type = r.string("instance_type");
+    n.count = require_in(r.integer("count"), 1, limits::max_nodes_per_group, r.path_of("count"));
+    if (r.has("hours")) n.hours = read_hours(r, "hours", month_hours);
+    r.finish();
+    return n;
+}
+
+inline void read_platform_common(ObjectReader& r, PlatformSpec& p, const Decimal& default_share, const Hours& month_hours) {
+    p.ops_share = read_share(r, "ops_share", default_share);
+    if (const json* types = r.find("node_types")) p.node_types = read_string_list(*types, r.path_of("node_types"));
+    if (const json* nodes = r.find("nodes")) {
+        require_array(*nodes, r.path_of("nodes"));
+        for (std::size_t i = 0; i < nodes->size(); ++i)
+            p.nodes.push_back(read_node_group((*nodes)[i], child_path(r.path_of("nodes"), i), month_hours));
+    }
+}
+
+inline EksSpec read_eks(const json* v, const Hours& month_hours) {
+    EksSpec eks;
+    eks.ops_share = Fraction(assumptions::eks_ops_share().default_value);
+    if (!v) return eks;
+    ObjectReader r(*v, "/eks");
+    read_platform_common(r, eks, assumptions::eks_ops_share().default_value, month_hours);
+    eks.clusters = require_in(r.optional_integer("clusters").value_or(1), 0, limits::max_clusters, r.path_of("clusters"));
+    if (auto support = r.optional_string("support")) {
+        if (*support == "standard") eks.support = EksSupport::standard;
+        else if (*support == "extended") eks.support = EksSupport::extended;
+        else throw validation_error(errc::bad_format, r.path_of("support"), "expected \"standard\" or \"extended\", got \"" + *support + "\"");
+    }
+    r.finish();
+    return eks;
+}
+
+inline EcsSpec read_ecs(const json* v, const Hours& month_hours) {
+    EcsSpec ecs;
+    ecs.ops_share = Fraction(assumptions::ecs_ops_share().default_value);
+    ecs.reserved_memory_gib = assumptions::ecs_reserved_memory_gib().default_value;
+    if (!v) return ecs;
+    ObjectReader r(*v, "/ecs");
+    read_platform_common(r, ecs, assumptions::ecs_ops_share().default_value, month_hours);
+    if (auto reserved = r.optional_decimal("reserved_memory_gib"))
+        ecs.reserved_memory_gib = require_non_negative(*reserved, r.path_of("reserved_memory_gib"));
+    r.finish();
+    return ecs;
+}
+
+}  // namespace detail
+
+inline Scenario Scenario::from_json(const detail::json& document) {
+    using namespace detail;
+    ObjectReader r(document, "");
+    r.allow("$schema");
+    Scenario s;
+    const std::int64_t version = r.integer("schema_version");
+    if (version != schema_version)
+        throw validation_error(errc::out_of_range, "/schema_version", "unsupported scenario schema_version " + std::to_string(version) + " (this libtco reads 1)");
+    s.name = r.optional_string("name").value_or(s.name);
+    s.description = r.optional_string("description").value_or("");
+    s.region = r.optional_string("region").value_or(s.region);
+    s.month = BillingMonth::parse(r.string("month"), "/month");
+    if (auto basis = r.optional_string("hours_basis")) s.hours_basis = parse_hours_basis(*basis, "/hours_basis");
+    if (const json* a = r.find("assumptions")) {
+        ObjectReader ar(*a, "/assumptions");
+        if (auto h = ar.optional_decimal("aws_hours_per_month"))
+            s.aws_hours_per_month = Hours(require_at_most(require_positive(*h, ar.path_of("aws_hours_per_month")), Decimal(744), ar.path_of("aws_hours_per_month")));
+        ar.finish();
+    }
+    const Hours month_hours = s.month_hours();
+
+    if (const json* types = r.find("instance_types")) {
+        ObjectReader tr(*types, "/instance_types");
+        for (const auto& [type_name, v] : types->items()) {
+            tr.allow(type_name);
+            s.instance_types.emplace(type_name, read_override(v, child_path("/instance_types", type_name)));
+        }
+    }
+
+    ObjectReader team(r.at("team"), "/team");
+    s.team.engineers = require_non_negative(team.decimal("engineers"), team.path_of("engineers"));
+    s.team.loaded_cost_per_engineer_year =
+        Money(require_non_negative(team.decimal("loaded_cost_per_engineer_year"), team.path_of("loaded_cost_per_engineer_year")));
+    team.finish();
+
+    const json& workloads = r.at("workloads");
+    require_array(workloads, "/workloads");
+    if (static_cast<std::int64_t>(workloads.size()) > limits::max_workloads)
+        throw validation_error(errc::out_of_range, "/workloads", "at most " + std::to_string(limits::max_workloads) + " workloads, got " + std::to_string(workloads.size()));
+    std::set<std::string> names;
+    std::int64_t total_replicas = 0;
+    for (std::size_t i = 0; i < workloads.size(); ++i) {
+        const std::string path = child_path("/workloads", i);
+        Workload w = read_workload(workloads[i], path, month_hours);
+        if (!names.insert(w.name).second)
+            throw validation_error(errc::duplicate_name, child_path(path, "name"), "another workload is already named \"" + w.name + "\"");
+        total_replicas += w.replicas;
+        if (total_replicas > limits::max_total_replicas)
+            throw validation_error(errc::out_of_range, child_path(path, "replicas"), "at most " + std::to_string(limits::max_total_replicas) + " replicas in all");
+        s.workloads.push_back(std::move(w));
+    }
+    s.eks = read_eks(r.find("eks"), month_hours);
+    s.ecs = read_ecs(r.find("ecs"), month_hours);
+    r.finish();
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a scenario back: every field, defaults made explicit, stable key order, exact decimals
+// as strings. Scenario::from_json(to_json(s)) gives s again.
+namespace detail {
+
+inline nlohmann::ordered_json node_groups_json(const std::vector<NodeGroup>& nodes) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const NodeGroup& n : nodes) {
+        nlohmann::ordered_json j;
+        j["instance_type"] = n.instance_type;
+        j["count"] = n.count;
+        if (n.hours) j["hours"] = n.hours->to_string();
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+inline void platform_common_json(nlohmann::ordered_json& j, const PlatformSpec& p) {
+    j["ops_share"] = p.ops_share.to_string();
+    j["node_types"] = p.node_types;
+    j["nodes"] = node_groups_json(p.nodes);
+}
+
+}  // namespace detail
+
+inline nlohmann::ordered_json to_json(const Scenario& s) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["schema_version"] = Scenario::schema_version;
+    j["name"] = s.name;
+    if (!s.description.empty()) j["description"] = s.description;
+    j["region"] = s.region;
+    j["month"] = s.month.to_string();
+    j["hours_basis"] = to_string(s.hours_basis);
+    j["assumptions"] = ordered_json{{"aws_hours_per_month", s.aws_hours_per_month.to_string()}};
+    ordered_json types = ordered_json::object();
+    for (const auto& [type_name, o] : s.instance_types) {
+        ordered_json t = ordered_json::object();
+        if (o.vcpu) t["vcpu"] = o.vcpu->to_string();
+        if (o.memory_gib) t["memory_gib"] = o.memory_gib->to_string();
+        if (o.gpus) t["gpus"] = o.gpus->to_string();
+        if (o.gpu_model) t["gpu_model"] = *o.gpu_model;
+        if (o.gpu_memory_gib) t["gpu_memory_gib"] = o.gpu_memory_gib->to_string();
+        if (o.allocatable_vcpu) t["allocatable_vcpu"] = o.allocatable_vcpu->to_string();
+        if (o.allocatable_memory_gib) t["allocatable_memory_gib"] = o.allocatable_memory_gib->to_string();
+        if (o.on_demand) t["on_demand_usd_per_hour"] = o.on_demand->to_string();
+        types[type_name] = std::move(t);
+    }
+    j["instance_types"] = std::move(types);
+    j["team"] = ordered_json{{"engineers", s.team.engineers.to_string()},
+                             {"loaded_cost_per_engineer_year", s.team.loaded_cost_per_engineer_year.to_string()}};
+    ordered_json workloads = ordered_json::array();
+    for (const Workload& w : s.workloads) {
+        ordered_json wj;
+        wj["name"] = w.name;
+        wj["replicas"] = w.replicas;
+        wj["gpus"] = w.gpus.to_string();
+        wj["gpu_memory_gib"] = w.gpu_memory_gib.to_string();
+        wj["vcpu"] = w.vcpu.to_string();
+        wj["memory_gib"] = w.memory_gib.to_string();
+        if (w.hours) wj["hours"] = w.hours->to_string();
+        wj["gpu_models"] = w.gpu_models;
+        workloads.push_back(std::move(wj));
+    }
+    j["workloads"] = std::move(workloads);
+    ordered_json eks;
+    detail::platform_common_json(eks, s.eks);
+    eks["clusters"] = s.eks.clusters;
+    eks["support"] = to_string(s.eks.support);
+    j["eks"] = std::move(eks);
+    ordered_json ecs;
+    detail::platform_common_json(ecs, s.ecs);
+    ecs["reserved_memory_gib"] = s.ecs.reserved_memory_gib.to_string();
+    j["ecs"] = std::move(ecs);
+    return j;
+}
+
+}  // namespace libtco
