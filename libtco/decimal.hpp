@@ -73,9 +73,9 @@ public:
         try {
             return f();
         } catch (const std::overflow_error&) {
-            throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 1.7e26)");
+            throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 3.4e26)");
         } catch (const std::range_error&) {
-            throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 1.7e26)");
+            throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 3.4e26)");
         }
     }
 
@@ -111,7 +111,7 @@ inline Decimal::wide_type Decimal::divide_half_even(const wide_type& n, const wi
 inline Decimal::raw_type Decimal::narrow(const wide_type& w) {
     static const wide_type limit = wide_type((std::numeric_limits<raw_type>::max)());
     if (w > limit || w < -limit)
-        throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 1.7e26)");
+        throw arithmetic_error(errc::overflow, "", "arithmetic overflow: a value exceeds the exact decimal range (about 3.4e26)");
     return raw_type(w);
 }
 

@@ -1,0 +1,97 @@
+#include <libtco/decimal.hpp>
+
+#include <doctest/doctest.h>
+
+using libtco::Decimal;
+using libtco::errc;
+
+static Decimal d(const char* text) { return Decimal::parse(text); }
+
+template <class F>
+static errc code_of(F&& f) {
+    try {
+        f();
+    } catch (const libtco::error& e) {
+        return e.code();
+    }
+    FAIL("expected a libtco::error");
+    return errc::io;
+}
+
+TEST_CASE("decimal sums are exact where binary floats are not") {
+    CHECK(d("0.1") + d("0.2") == d("0.3"));
+    CHECK((d("0.1") + d("0.2")).to_string() == "0.3");
+}
+
+TEST_CASE("parse accepts JSON number syntax and canonicalises") {
+    CHECK(d("1.006000").to_string() == "1.006");
+    CHECK(d("16.0").to_string() == "16");
+    CHECK(d("-0.5").to_string() == "-0.5");
+    CHECK(d("1e3") == Decimal(1000));
+    CHECK(d("1.5E-2").to_string() == "0.015");
+    CHECK(d("0").to_string() == "0");
+    CHECK(d("-0").to_string() == "0");
+    CHECK(d("1.50000000000000").to_string() == "1.5");  // trailing zeros beyond 12 places are fine
+    CHECK(d("123456789012345678901").to_string() == "123456789012345678901");
+}
+
+TEST_CASE("parse rejects malformed text with bad_format") {
+    for (const char* bad : {"", "abc", "1.", ".5", "1e", "--1", "+1", "1.2.3", "1,5", " 1", "0x10", "NaN", "inf"}) {
+        CAPTURE(bad);
+        CHECK(code_of([&] { (void)d(bad); }) == errc::bad_format);
+    }
+}
+
+TEST_CASE("more than 12 decimal places is rejected, not rounded") {
+    CHECK(code_of([] { (void)d("0.0000000000001"); }) == errc::too_precise);
+    CHECK(code_of([] { (void)d("1e-13"); }) == errc::too_precise);
+    CHECK(d("0.000000000001").to_string() == "0.000000000001");
+}
+
+TEST_CASE("numbers beyond the exact range overflow loudly") {
+    CHECK(code_of([] { (void)d("1e30"); }) == errc::overflow);
+    CHECK(code_of([] { (void)(d("1e20") * d("1e20")); }) == errc::overflow);
+    const Decimal big = d("300000000000000000000000000");  // 3e26 fits (the limit is 2^128 - 1 units of 10^-12)
+    CHECK(code_of([&] { (void)(big + big); }) == errc::overflow);
+    CHECK(code_of([] { (void)(d("1") / d("0")); }) == errc::division_by_zero);
+}
+
+TEST_CASE("products: a 1-year no-upfront commitment at 37% off $0.0416/h for 730 h") {
+    // 0.0416 x 0.63 = 0.026208; x 730 = 19.13184
+    const Decimal monthly = d("0.0416") * d("0.63") * Decimal(730);
+    CHECK(monthly.to_string() == "19.13184");
+    CHECK(monthly.to_fixed(2) == "19.13");
+}
+
+TEST_CASE("quotients round half-even at 12 places") {
+    CHECK((Decimal(1) / Decimal(3)).to_string() == "0.333333333333");
+    CHECK((Decimal(2) / Decimal(3)).to_string() == "0.666666666667");
+    CHECK((Decimal(-2) / Decimal(3)).to_string() == "-0.666666666667");
+    CHECK((Decimal(200000) * Decimal(6) * d("0.15") / Decimal(12)).to_string() == "15000");
+}
+
+TEST_CASE("rounding to cents is half-to-even") {
+    CHECK(d("2.345").rounded(2).to_string() == "2.34");
+    CHECK(d("2.355").rounded(2).to_string() == "2.36");
+    CHECK(d("2.3451").rounded(2).to_string() == "2.35");
+    CHECK(d("-2.345").rounded(2).to_string() == "-2.34");
+    CHECK(d("0.005").to_fixed(2) == "0.00");
+    CHECK(d("0.015").to_fixed(2) == "0.02");
+    CHECK(d("5875.04").to_fixed(2) == "5875.04");
+    CHECK(d("73").to_fixed(2) == "73.00");
+}
+
+TEST_CASE("floor goes toward minus infinity") {
+    CHECK(d("1.239").floored(2).to_string() == "1.23");
+    CHECK(d("-1.234").floored(2).to_string() == "-1.24");
+    CHECK(d("-1.23").floored(2).to_string() == "-1.23");
+}
+
+TEST_CASE("whole numbers and comparisons") {
+    CHECK(d("8").is_whole());
+    CHECK_FALSE(d("0.4").is_whole());
+    CHECK(d("8").to_int64() == 8);
+    CHECK(d("0.4") < d("0.5"));
+    CHECK(d("-1") < Decimal{});
+    CHECK(d("0.25").to_double() == doctest::Approx(0.25));
+}

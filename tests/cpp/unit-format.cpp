@@ -1,0 +1,71 @@
+#include "scenario_fixture.hpp"
+
+#include <sstream>
+
+using namespace libtco;
+using fixture::compare;
+using fixture::scenario_json;
+
+static Comparison eight_on_g5() {
+    return compare(scenario_json(R"([{"name": "infer", "replicas": 8, "gpus": 1, "vcpu": 1, "memory_gib": 4}])",
+                                 R"({"node_types": ["g5.xlarge"]})", R"({"node_types": ["g5.xlarge"]})"));
+}
+
+TEST_CASE("the table shows both platforms side by side with totals and the difference") {
+    const std::string table = format_table(eight_on_g5());
+    CHECK(table.find("EKS (USD)") != std::string::npos);
+    CHECK(table.find("ECS (USD)") != std::string::npos);
+    CHECK(table.find("g5.xlarge") != std::string::npos);
+    CHECK(table.find("5,875.04") != std::string::npos);
+    CHECK(table.find("20,948.04") != std::string::npos);  // 73 + 5,875.04 + 15,000
+    CHECK(table.find("9,375.04") != std::string::npos);   // 0 + 5,875.04 + 3,500
+    CHECK(table.find("ECS is cheaper by $11,573.00 a month") != std::string::npos);
+}
+
+TEST_CASE("CSV rows add up to each platform's total row") {
+    const std::string csv = format_csv(eight_on_g5());
+    std::istringstream in(csv);
+    std::string line;
+    std::getline(in, line);
+    CHECK(line == "month,platform,category,item,detail,usd");
+    std::map<std::string, Money> sums, totals;
+    while (std::getline(in, line)) {
+        std::vector<std::string> fields;
+        std::string field;
+        bool quoted = false;
+        for (char ch : line) {
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) { fields.push_back(field); field.clear(); }
+            else field += ch;
+        }
+        fields.push_back(field);
+        REQUIRE(fields.size() == 6);
+        const Money amount = Money::parse(fields[5]);
+        if (fields[2] == "total") totals[fields[1]] = amount;
+        else if (fields[2] != "difference") sums[fields[1]] += amount;
+        else CHECK(fields[5] == "11573.00");
+    }
+    CHECK(sums["eks"] == totals["eks"]);
+    CHECK(sums["ecs"] == totals["ecs"]);
+    CHECK(totals["eks"].to_string() == "20948.04");
+}
+
+TEST_CASE("the JSON report has a stable key order and cents as strings") {
+    const nlohmann::ordered_json j = to_json(eight_on_g5());
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : j.items()) keys.push_back(k);
+    CHECK(keys == std::vector<std::string>{"schema_version", "scenario", "month", "hours_basis", "hours", "region", "catalog", "eks", "ecs",
+                                           "difference_usd", "cheaper", "assumptions"});
+    CHECK(j["eks"]["total_usd"] == "20948.04");
+    CHECK(j["eks"]["line_items"][0]["usd"] == "73.00");
+    CHECK(j["ecs"]["line_items"][0]["usd"] == "0.00");
+    CHECK(j["difference_usd"] == "11573.00");
+    CHECK(j["cheaper"] == "ecs");
+    CHECK(j["eks"]["instances"][0]["count"] == 8);
+}
+
+TEST_CASE("thousands separators") {
+    CHECK(detail::with_thousands("1234567.89") == "1,234,567.89");
+    CHECK(detail::with_thousands("-1234.50") == "-1,234.50");
+    CHECK(detail::with_thousands("999.00") == "999.00");
+}

@@ -1,0 +1,78 @@
+#include <libtco/detail/json_reader.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace libtco;
+using namespace libtco::detail;
+
+template <class F>
+static const error capture(F&& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e;
+    }
+    FAIL("expected a libtco::error");
+    return error(errc::io, "", "");
+}
+
+TEST_CASE("numbers are read from their text, never through a double") {
+    const json doc = parse_exact(R"({"a": 0.1, "b": 1.006000, "c": 123456789012345678901, "d": 7, "e": "0.2"})");
+    CHECK(read_decimal(doc["a"], "/a").to_string() == "0.1");
+    CHECK(read_decimal(doc["b"], "/b").to_string() == "1.006");
+    CHECK(read_decimal(doc["c"], "/c").to_string() == "123456789012345678901");
+    CHECK(read_decimal(doc["d"], "/d") == Decimal(7));
+    CHECK(read_decimal(doc["e"], "/e").to_string() == "0.2");
+    // 0.1 + 0.2 through doubles is 0.30000000000000004; read exactly it is 0.3
+    CHECK((read_decimal(doc["a"], "") + read_decimal(doc["e"], "")).to_string() == "0.3");
+}
+
+TEST_CASE("malformed JSON, duplicate keys and deep nesting are parse errors") {
+    CHECK(capture([] { parse_exact("{\"a\": }"); }).code() == errc::parse_invalid_json);
+    CHECK(capture([] { parse_exact(""); }).code() == errc::parse_invalid_json);
+    CHECK(capture([] { parse_exact("{\"a\": NaN}"); }).code() == errc::parse_invalid_json);
+    const error dup = capture([] { parse_exact(R"({"x": {"a": 1, "a": 2}})"); });
+    CHECK(dup.code() == errc::parse_duplicate_key);
+    CHECK(dup.path() == "/x/a");
+    const std::string deep = std::string(100, '[') + std::string(100, ']');
+    CHECK(capture([&] { parse_exact(deep); }).code() == errc::parse_too_deep);
+    CHECK_NOTHROW(parse_exact(std::string(60, '[') + std::string(60, ']')));
+}
+
+TEST_CASE("whole numbers, strings and booleans are typed") {
+    const json doc = parse_exact(R"({"n": 3, "f": 2.5, "s": "3", "e": 1e2, "neg": -4, "huge": 99999999999999999999999})");
+    CHECK(read_integer(doc["n"], "/n") == 3);
+    CHECK(read_integer(doc["e"], "/e") == 100);
+    CHECK(read_integer(doc["neg"], "/neg") == -4);
+    const error frac = capture([&] { read_integer(doc["f"], "/f"); });
+    CHECK(frac.code() == errc::not_whole);
+    CHECK(frac.path() == "/f");
+    CHECK(capture([&] { read_integer(doc["s"], "/s"); }).code() == errc::wrong_type);
+    CHECK(capture([&] { read_integer(doc["huge"], "/huge"); }).code() == errc::out_of_range);
+    CHECK(capture([&] { read_string(doc["n"], "/n"); }).code() == errc::wrong_type);
+    CHECK(capture([&] { read_string(doc["f"], "/f"); }).code() == errc::wrong_type);
+    CHECK(capture([&] { read_bool(doc["s"], "/s"); }).code() == errc::wrong_type);
+    CHECK(capture([&] { read_decimal(json(true), "/b"); }).code() == errc::wrong_type);
+}
+
+TEST_CASE("object readers reject unknown keys and report missing ones by path") {
+    const json doc = parse_exact(R"({"team": {"engineers": 6, "enginers": 7}})");
+    ObjectReader team(doc["team"], "/team");
+    CHECK(team.integer("engineers") == 6);
+    const error unknown = capture([&] { team.finish(); });
+    CHECK(unknown.code() == errc::unknown_key);
+    CHECK(unknown.path() == "/team/enginers");
+    const error missing = capture([&] { team.decimal("loaded_cost_per_engineer_year"); });
+    CHECK(missing.code() == errc::missing_key);
+    CHECK(missing.path() == "/team/loaded_cost_per_engineer_year");
+    CHECK(capture([&] { ObjectReader r(doc["team"]["engineers"], "/team/engineers"); }).code() == errc::wrong_type);
+}
+
+TEST_CASE("error messages carry code, path and the offending value") {
+    const error e = capture([] { require_positive(Decimal(-1), "/workloads/2/replicas"); });
+    CHECK(std::string(e.what()) == "[libtco.validation.113] /workloads/2/replicas: must be > 0, got -1");
+    CHECK(e.code_name() == "libtco.validation.113");
+    CHECK(child_path("/instance_types", "a/b~c") == "/instance_types/a~1b~0c");
+}
