@@ -1,0 +1,346 @@
+"""Pricing catalogs: instance types, GPU models and orchestration fees, with where each figure came from.
+
+A :class:`Catalog` is always valid: it is read by the C++ core and kept in normal form. One
+catalog is embedded in libtco (:func:`embedded_catalog`); others are loaded from files, dicts
+or JSON text (:func:`load_catalog`).
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Mapping, Optional
+
+from . import _core
+from ._source import Source, to_json_text
+from .errors import Error
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Catalog", "Fee", "GpuModel", "InstanceType", "embedded_catalog", "load_catalog"]
+
+_PICKLE_VERSION = 1
+
+
+def _decimal(text: Any) -> Decimal:
+    return Decimal(str(text))
+
+
+def _optional_decimal(text: Any) -> Optional[Decimal]:
+    return None if text is None else Decimal(str(text))
+
+
+@dataclass(frozen=True)
+class Fee:
+    """A price per unit-hour of something other than an instance, e.g. an EKS cluster-hour."""
+
+    id: str
+    usd_per_hour: Decimal
+    per: str
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GpuModel:
+    """A GPU model and the sharing it supports."""
+
+    id: str
+    vendor: str
+    memory_gib: Decimal
+    time_slicing: bool
+    mps: bool
+    mig: Optional[Mapping[str, Any]]
+    source: str
+
+
+@dataclass(frozen=True)
+class InstanceType:
+    """An EC2 instance type as the catalog describes it. Quantities and prices are exact ``Decimal``.
+
+    ``gpu_model`` and ``gpu_memory_gib`` are None for types without GPUs; ``allocatable_*`` is
+    what a Kubernetes node offers to pods (None: the nominal figure); ``on_demand_usd_per_hour``
+    is None for types the catalog has no price for.
+    """
+
+    name: str
+    family: str
+    arch: str
+    vcpu: Decimal
+    memory_gib: Decimal
+    gpus: Decimal
+    gpu_model: Optional[str]
+    gpu_memory_gib: Optional[Decimal]
+    allocatable_vcpu: Optional[Decimal]
+    allocatable_memory_gib: Optional[Decimal]
+    max_pods: Optional[int]
+    on_demand_usd_per_hour: Optional[Decimal]
+    spec_source: str
+    price_source: Optional[str]
+
+    @classmethod
+    def _from_json(cls, name: str, j: Mapping[str, Any]) -> InstanceType:
+        gpus = _decimal(j.get("gpus", "0"))
+        return cls(
+            name=name,
+            family=j["family"],
+            arch=j["arch"],
+            vcpu=_decimal(j["vcpu"]),
+            memory_gib=_decimal(j["memory_gib"]),
+            gpus=gpus,
+            gpu_model=j.get("gpu_model"),
+            gpu_memory_gib=_optional_decimal(j.get("gpu_memory_gib")),
+            allocatable_vcpu=_optional_decimal(j.get("allocatable_vcpu")),
+            allocatable_memory_gib=_optional_decimal(j.get("allocatable_memory_gib")),
+            max_pods=j.get("max_pods"),
+            on_demand_usd_per_hour=_optional_decimal(j.get("on_demand_usd_per_hour")),
+            spec_source=j["spec_source"],
+            price_source=j.get("price_source"),
+        )
+
+    @property
+    def has_gpus(self) -> bool:
+        """True if the type has (whole or fractional) GPUs."""
+        return self.gpus > 0
+
+
+def _natural_order(t: InstanceType) -> tuple[Any, ...]:
+    return (t.family, t.vcpu, t.memory_gib, t.gpus, t.name)
+
+
+#: The columns of :meth:`Catalog.to_frame`, after the ``instance_type`` index.
+FRAME_COLUMNS = (
+    "family",
+    "arch",
+    "vcpu",
+    "memory_gib",
+    "gpus",
+    "gpu_model",
+    "gpu_memory_gib",
+    "allocatable_vcpu",
+    "allocatable_memory_gib",
+    "max_pods",
+    "on_demand_usd_per_hour",
+    "spec_source",
+    "price_source",
+)
+
+
+class Catalog:
+    """A validated pricing catalog.
+
+    Build one with :func:`load_catalog` or :func:`embedded_catalog`. Catalogs are immutable,
+    compare equal when their normal forms are equal, and can be pickled.
+    """
+
+    __slots__ = ("_data", "_embedded", "_source", "_text", "_types")
+
+    _text: str
+    _source: Optional[str]
+    _embedded: bool
+    _data: dict[str, Any]
+    _types: Optional[Mapping[str, InstanceType]]
+
+    def __init__(self, source: Source | Catalog) -> None:
+        """Reads and validates ``source``: a path, a dict or JSON text (see :func:`load_catalog`)."""
+        if isinstance(source, Catalog):
+            self._set(source._text, source._source, embedded=source._embedded)
+            return
+        text, filename = to_json_text(source, what="catalog")
+        self._set_text(text, filename)
+
+    def _set_text(self, text: str, filename: Optional[str]) -> None:
+        try:
+            normalized = _core.normalize_catalog(text)
+        except Error as e:
+            if filename is not None:
+                e.filename = filename  # type: ignore[attr-defined]
+            raise
+        self._set(normalized, text, embedded=False)
+
+    @classmethod
+    def _from_text(cls, text: str, filename: Optional[str] = None) -> Catalog:
+        """A catalog from JSON text (whatever its first character), ``filename`` naming it in errors."""
+        catalog = cls.__new__(cls)
+        catalog._set_text(text, filename)
+        return catalog
+
+    def _set(self, normalized: str, source: Optional[str], *, embedded: bool) -> None:
+        self._text = normalized
+        self._source = source
+        self._embedded = embedded
+        self._data = json.loads(normalized)
+        self._types = None
+
+    @classmethod
+    def embedded(cls) -> Catalog:
+        """The catalog compiled into libtco (same as :func:`embedded_catalog`)."""
+        catalog = cls.__new__(cls)
+        catalog._set(_core.normalize_catalog(None), None, embedded=True)
+        return catalog
+
+    @property
+    def _core_json(self) -> Optional[str]:
+        """What to hand the C++ core: None for the embedded catalog, else the validated text."""
+        return None if self._embedded else self._source
+
+    @property
+    def name(self) -> str:
+        """The catalog's name, e.g. ``"aws-us-east-1-2026-07-20"``."""
+        return str(self._data["name"])
+
+    @property
+    def region(self) -> str:
+        """The AWS region its prices are for, e.g. ``"us-east-1"``."""
+        return str(self._data["region"])
+
+    @property
+    def currency(self) -> str:
+        """Always ``"USD"``."""
+        return str(self._data["currency"])
+
+    @property
+    def effective_date(self) -> str:
+        """The date the prices were taken, ``"YYYY-MM-DD"``."""
+        return str(self._data["effective_date"])
+
+    @property
+    def description(self) -> str:
+        """The free-text description (``""`` if none)."""
+        return str(self._data.get("description", ""))
+
+    @property
+    def is_embedded(self) -> bool:
+        """True for the catalog compiled into libtco."""
+        return self._embedded
+
+    @property
+    def fees(self) -> Mapping[str, Fee]:
+        """Orchestration fees by id: ``eks_cluster_standard``, ``eks_cluster_extended``, ``ecs_cluster``, ..."""
+        return types.MappingProxyType(
+            {
+                fee_id: Fee(fee_id, _decimal(f["usd"]), f["per"], f["source"], f.get("note", ""))
+                for fee_id, f in self._data["fees"].items()
+            }
+        )
+
+    @property
+    def gpu_models(self) -> Mapping[str, GpuModel]:
+        """GPU models by id, e.g. ``"A10G"``."""
+        return types.MappingProxyType(
+            {
+                model_id: GpuModel(
+                    model_id, g["vendor"], _decimal(g["memory_gib"]), g["time_slicing"], g["mps"], g["mig"], g["source"]
+                )
+                for model_id, g in self._data["gpu_models"].items()
+            }
+        )
+
+    @property
+    def instance_types(self) -> Mapping[str, InstanceType]:
+        """Instance types by name, in natural order (family, then size). See also :meth:`to_frame`."""
+        if self._types is None:
+            parsed = [InstanceType._from_json(name, j) for name, j in self._data["instance_types"].items()]
+            self._types = types.MappingProxyType({t.name: t for t in sorted(parsed, key=_natural_order)})
+        return self._types
+
+    def to_frame(self, *, gpu_only: bool = False) -> pandas.DataFrame:
+        """The instance types as a pandas DataFrame indexed by ``instance_type``.
+
+        Columns: see ``FRAME_COLUMNS``. Quantities (vCPU, memory, GPUs) are ``float64`` for analysis
+        and plotting; ``on_demand_usd_per_hour`` holds exact ``decimal.Decimal`` (None where the
+        catalog has no price); ``max_pods`` is a nullable integer.
+
+        Args:
+            gpu_only: Keep only the types with GPUs.
+        """
+        import pandas as pd
+
+        rows = [t for t in self.instance_types.values() if t.has_gpus or not gpu_only]
+
+        def floats(get: Any) -> list[float]:
+            return [float("nan") if get(t) is None else float(get(t)) for t in rows]
+
+        frame = pd.DataFrame(
+            {
+                "family": [t.family for t in rows],
+                "arch": [t.arch for t in rows],
+                "vcpu": floats(lambda t: t.vcpu),
+                "memory_gib": floats(lambda t: t.memory_gib),
+                "gpus": floats(lambda t: t.gpus),
+                "gpu_model": [t.gpu_model for t in rows],
+                "gpu_memory_gib": floats(lambda t: t.gpu_memory_gib),
+                "allocatable_vcpu": floats(lambda t: t.allocatable_vcpu),
+                "allocatable_memory_gib": floats(lambda t: t.allocatable_memory_gib),
+                "max_pods": pd.array([t.max_pods for t in rows], dtype="Int64"),
+                "on_demand_usd_per_hour": pd.array([t.on_demand_usd_per_hour for t in rows], dtype=object),
+                "spec_source": [t.spec_source for t in rows],
+                "price_source": [t.price_source for t in rows],
+            },
+            index=pd.Index([t.name for t in rows], name="instance_type"),
+        )
+        return frame[list(FRAME_COLUMNS)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The catalog in normal form as plain JSON data (a fresh copy; decimals are exact strings)."""
+        data: dict[str, Any] = json.loads(self._text)
+        return data
+
+    def to_json(self) -> str:
+        """The catalog in normal form as JSON text (2-space indent); it reads back as an equal catalog."""
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Catalog):
+            return NotImplemented
+        return self._text == other._text
+
+    def __hash__(self) -> int:
+        return hash(self._text)
+
+    def __repr__(self) -> str:
+        if self._embedded:
+            return f"{type(self).__name__}.embedded()"
+        return (
+            f"<{type(self).__name__} {self.name!r}: {self.region}, effective {self.effective_date}, "
+            f"{len(self._data['instance_types'])} instance types>"
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"version": _PICKLE_VERSION, "json": self._text, "embedded": self._embedded}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        version = state.get("version")
+        if version != _PICKLE_VERSION:
+            raise ValueError(f"cannot unpickle a Catalog of pickle version {version!r} (this libtco reads {_PICKLE_VERSION})")
+        normalized = _core.normalize_catalog(state["json"])
+        # Still "the embedded catalog" only if this libtco embeds the very same one.
+        embedded = bool(state.get("embedded")) and normalized == _core.normalize_catalog(None)
+        self._set(normalized, None if embedded else normalized, embedded=embedded)
+
+
+def load_catalog(source: Source | Catalog) -> Catalog:
+    """Reads and validates a pricing catalog.
+
+    Args:
+        source: A path (``str`` or ``os.PathLike``) to a UTF-8 JSON file, a ``dict`` of JSON
+            data (decimals exact as ``Decimal`` or ``str``), JSON text (a ``str`` whose first
+            non-space character is ``{``), or a :class:`Catalog` (returned as is).
+
+    Raises:
+        ParseError, ValidationError, NotFoundError: the catalog is not valid; ``path`` is the JSON
+            pointer of the offending value.
+        InputError: the file cannot be read.
+        TypeError: ``source`` is none of the above.
+    """
+    if isinstance(source, Catalog):
+        return source
+    return Catalog(source)
+
+
+def embedded_catalog() -> Catalog:
+    """The catalog compiled into libtco (AWS us-east-1 on-demand prices; see ``Catalog.effective_date``)."""
+    return Catalog.embedded()

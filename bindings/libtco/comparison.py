@@ -1,0 +1,401 @@
+"""The comparison of EKS and ECS for one scenario and catalog, and the report it produces.
+
+:func:`compare` runs the C++ engine; the :class:`Comparison` it returns wraps the report the
+C++ core wrote (``to_json()`` is that text, byte for byte) with money as ``decimal.Decimal``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional
+
+from . import _core
+from .catalog import Catalog, load_catalog
+from .scenario import Scenario, load_scenario
+
+if TYPE_CHECKING:
+    import pandas
+
+    from ._source import Source
+
+__all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "compare"]
+
+_PICKLE_VERSION = 1
+
+#: Report keys whose values are exact decimal strings (money, rates, hours, assumption values).
+_DECIMAL_KEYS = frozenset(
+    {"hours", "total_usd", "usd", "usd_exact", "usd_per_hour", "difference_usd", "value", "default", "low", "high"}
+)
+
+#: Categories of line items, in the order reports show them.
+CATEGORIES = ("control_plane", "compute", "operations")
+
+#: Columns of PlatformReport.to_frame(); Comparison.to_frame() puts "platform" first.
+FRAME_COLUMNS = ("category", "item", "detail", "usd", "usd_exact")
+
+
+def _decimals(value: Any, key: Optional[str] = None) -> Any:
+    """The report data with its exact decimal strings turned into Decimal."""
+    if isinstance(value, dict):
+        return {k: _decimals(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decimals(v) for v in value]
+    if key in _DECIMAL_KEYS and isinstance(value, str):
+        return Decimal(value)
+    return value
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One line of a platform's bill.
+
+    Attributes:
+        category: ``"control_plane"``, ``"compute"`` or ``"operations"``.
+        item: What is charged, e.g. ``"g5.xlarge"`` or ``"EKS cluster fee (standard support)"``.
+        detail: How the amount was worked out, e.g. ``"8 x 730 h x $1.006/h"``.
+        usd: The amount in cents, rounded so that a platform's lines add up to its total.
+        usd_exact: The exact amount.
+    """
+
+    category: str
+    item: str
+    detail: str
+    usd: Decimal
+    usd_exact: Decimal
+
+
+@dataclass(frozen=True)
+class InstanceGroup:
+    """Instances of one type running the same hours on one platform.
+
+    Attributes:
+        instance_type: The EC2 instance type.
+        count: How many instances.
+        hours: Hours each runs in the month.
+        usd_per_hour: The on-demand price of one.
+        usd_exact: ``count x hours x usd_per_hour``, exact.
+        origin: ``"placed"`` (chosen by libtco) or ``"given"`` (explicit ``nodes`` in the scenario).
+        price_source: The catalog source of the price (``"scenario"`` for an override).
+        replicas: Workload name -> replicas running on these instances.
+    """
+
+    instance_type: str
+    count: int
+    hours: Decimal
+    usd_per_hour: Decimal
+    usd_exact: Decimal
+    origin: str
+    price_source: str
+    replicas: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A modelling assumption the report used: its value, default, plausible range and source."""
+
+    name: str
+    value: Decimal
+    default: Decimal
+    unit: str
+    confidence: str
+    source: str
+    low: Optional[Decimal] = None
+    high: Optional[Decimal] = None
+
+
+class PlatformReport:
+    """What one platform (``"eks"`` or ``"ecs"``) costs for the month."""
+
+    __slots__ = ("_instances", "_line_items", "_total", "platform")
+
+    platform: str
+
+    def __init__(self, platform: str, data: Mapping[str, Any]) -> None:
+        """Wraps one platform's part of a report (the C++ core's JSON, decimals already Decimal)."""
+        self.platform = platform
+        self._total: Decimal = data["total_usd"]
+        self._line_items = [LineItem(li["category"], li["item"], li["detail"], li["usd"], li["usd_exact"]) for li in data["line_items"]]
+        self._instances = [
+            InstanceGroup(
+                g["instance_type"],
+                g["count"],
+                g["hours"],
+                g["usd_per_hour"],
+                g["usd_exact"],
+                g["origin"],
+                g["price_source"],
+                dict(g["replicas"]),
+            )
+            for g in data["instances"]
+        ]
+
+    @property
+    def total(self) -> Decimal:
+        """The month's total in cents (the sum of the rounded line items)."""
+        return self._total
+
+    @property
+    def line_items(self) -> list[LineItem]:
+        """The bill: control plane, then compute (one line per instance group), then operations (a copy)."""
+        return list(self._line_items)
+
+    @property
+    def instances(self) -> list[InstanceGroup]:
+        """The instances the workloads run on (a copy)."""
+        return list(self._instances)
+
+    def subtotal(self, category: str) -> Decimal:
+        """The sum of the rounded line items of one category (``"control_plane"``, ``"compute"``, ``"operations"``)."""
+        if category not in CATEGORIES:
+            raise ValueError(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}")
+        return sum((li.usd for li in self._line_items if li.category == category), Decimal("0.00"))
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The line items as a pandas DataFrame with columns category, item, detail, usd, usd_exact.
+
+        Money columns hold exact ``decimal.Decimal`` values, so ``frame.usd.sum() == total``.
+        """
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "category": [li.category for li in self._line_items],
+                "item": [li.item for li in self._line_items],
+                "detail": [li.detail for li in self._line_items],
+                "usd": pd.array([li.usd for li in self._line_items], dtype=object),
+                "usd_exact": pd.array([li.usd_exact for li in self._line_items], dtype=object),
+            },
+            columns=list(FRAME_COLUMNS),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self.platform}: ${self._total:,} a month, "
+            f"{len(self._line_items)} line items, {sum(g.count for g in self._instances)} instances>"
+        )
+
+
+class Comparison:
+    """EKS and ECS side by side for one scenario's month.
+
+    Returned by :func:`compare`. Money is ``decimal.Decimal``: totals and line items in cents,
+    ``usd_exact`` fields exact. ``to_json()`` is the C++ core's report text, byte for byte.
+    """
+
+    __slots__ = ("_catalog", "_data", "_rendered", "_scenario", "_text", "ecs", "eks")
+
+    eks: PlatformReport
+    ecs: PlatformReport
+
+    def __init__(self, report_json: str, scenario: Scenario, catalog: Optional[Catalog] = None) -> None:
+        """Wraps a report (JSON text from the C++ core) for ``scenario`` on ``catalog`` (None: the embedded one).
+
+        Use :func:`compare` rather than building one by hand.
+        """
+        self._text = report_json
+        self._scenario = scenario
+        self._catalog = catalog
+        self._rendered: dict[str, str] = {}
+        self._data: dict[str, Any] = _decimals(json.loads(report_json, parse_float=Decimal))
+        self.eks = PlatformReport("eks", self._data["eks"])
+        self.ecs = PlatformReport("ecs", self._data["ecs"])
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario compared."""
+        return self._scenario
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog the prices came from."""
+        if self._catalog is None:
+            self._catalog = Catalog.embedded()
+        return self._catalog
+
+    @property
+    def schema_version(self) -> int:
+        """The report's schema version."""
+        return int(self._data["schema_version"])
+
+    @property
+    def month(self) -> str:
+        """The billed month, ``"YYYY-MM"``."""
+        return str(self._data["month"])
+
+    @property
+    def hours_basis(self) -> str:
+        """``"aws-730"`` or ``"calendar"``."""
+        return str(self._data["hours_basis"])
+
+    @property
+    def hours(self) -> Decimal:
+        """Hours in the billed month (730 on the AWS basis; 24 x days on the calendar basis)."""
+        return self._data["hours"]  # type: ignore[no-any-return]
+
+    @property
+    def region(self) -> str:
+        """The AWS region."""
+        return str(self._data["region"])
+
+    @property
+    def difference(self) -> Decimal:
+        """EKS minus ECS, on the rounded totals: positive means EKS costs more."""
+        return self._data["difference_usd"]  # type: ignore[no-any-return]
+
+    @property
+    def cheaper(self) -> str:
+        """``"eks"``, ``"ecs"`` or ``"tie"``."""
+        return str(self._data["cheaper"])
+
+    @property
+    def assumptions(self) -> list[Assumption]:
+        """The modelling assumptions the report used, with their sources."""
+        return [
+            Assumption(
+                name=a["name"],
+                value=a["value"],
+                default=a["default"],
+                unit=a["unit"],
+                confidence=a["confidence"],
+                source=a["source"],
+                low=a.get("low"),
+                high=a.get("high"),
+            )
+            for a in self._data["assumptions"]
+        ]
+
+    def platform(self, name: str) -> PlatformReport:
+        """The report of one platform by name, ``"eks"`` or ``"ecs"``."""
+        if name == "eks":
+            return self.eks
+        if name == "ecs":
+            return self.ecs
+        raise ValueError(f"platform must be \"eks\" or \"ecs\", got {name!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as Python data (a fresh copy) with money, rates and hours as ``decimal.Decimal``."""
+        return _decimals(json.loads(self._text, parse_float=Decimal))  # type: ignore[no-any-return]
+
+    def to_json(self) -> str:
+        """The report as JSON text exactly as the C++ core writes it (2-space indent, no trailing newline)."""
+        return self._text
+
+    def _render(self, fmt: Literal["table", "json", "csv"]) -> str:
+        if fmt not in self._rendered:
+            catalog = None if self._catalog is None else self._catalog._core_json
+            self._rendered[fmt] = _core.render(self._scenario.to_json(), catalog, fmt)
+        return self._rendered[fmt]
+
+    def to_table(self) -> str:
+        """The side-by-side text table the C++ core renders (what ``tco compare`` prints)."""
+        return self._render("table")
+
+    def to_csv(self) -> str:
+        """The report as CSV, as the C++ core renders it (what ``tco compare --format csv`` prints)."""
+        return self._render("csv")
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Both platforms' line items in long format: columns platform, category, item, detail, usd, usd_exact.
+
+        Money columns hold exact ``decimal.Decimal``; ``frame.groupby("platform").usd.sum()``
+        gives the totals.
+        """
+        import pandas as pd
+
+        frames = []
+        for report in (self.eks, self.ecs):
+            frame = report.to_frame()
+            frame.insert(0, "platform", report.platform)
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
+    def _side_by_side(self) -> list[tuple[str, str, Optional[Decimal], Optional[Decimal]]]:
+        """Rows (category, item, EKS usd, ECS usd), aligned like the C++ table: fees and staff time on one row each."""
+        rows: dict[tuple[str, str], list[Optional[Decimal]]] = {}
+        for index, report in enumerate((self.eks, self.ecs)):
+            for li in report._line_items:
+                key = {
+                    "control_plane": "control plane fee",
+                    "operations": "platform operations (staff time)",
+                }.get(li.category, li.item)
+                rows.setdefault((li.category, key), [None, None])[index] = li.usd
+        rank = {c: i for i, c in enumerate(("control_plane", "compute", "other", "operations"))}
+        ordered = sorted(rows.items(), key=lambda kv: rank.get(kv[0][0], rank["other"]))
+        return [(cat, item, usd[0], usd[1]) for (cat, item), usd in ordered]
+
+    def _repr_html_(self) -> str:
+        """An HTML table of both platforms side by side (for Jupyter)."""
+
+        def money(d: Optional[Decimal]) -> str:
+            return "&ndash;" if d is None else html.escape(f"{d:,.2f}")
+
+        e = html.escape
+        out = [
+            '<table class="libtco-comparison">',
+            f"<caption>libtco: {e(self.scenario.name)}, {e(self.month)} ({e(str(self.hours))} h, {e(self.hours_basis)}), "
+            f"catalog {e(str(self._data['catalog']['name']))} ({e(str(self._data['catalog']['effective_date']))})</caption>",
+            "<thead><tr><th>category</th><th>item</th><th>EKS (USD)</th><th>ECS (USD)</th></tr></thead>",
+            "<tbody>",
+        ]
+        for category, item, eks, ecs in self._side_by_side():
+            out.append(
+                f"<tr><td>{e(category.replace('_', ' '))}</td><td>{e(item)}</td>"
+                f'<td style="text-align:right">{money(eks)}</td><td style="text-align:right">{money(ecs)}</td></tr>'
+            )
+        out.append("</tbody>")
+        out.append(
+            f'<tfoot><tr><th colspan="2">total</th><th style="text-align:right">{money(self.eks.total)}</th>'
+            f'<th style="text-align:right">{money(self.ecs.total)}</th></tr>'
+            f'<tr><td colspan="4">{e(self._verdict())}</td></tr></tfoot>'
+        )
+        out.append("</table>")
+        return "\n".join(out)
+
+    def _verdict(self) -> str:
+        if self.cheaper == "tie":
+            return "EKS and ECS cost the same."
+        return f"{self.cheaper.upper()} is cheaper by ${abs(self.difference):,.2f} a month (EKS minus ECS: {self.difference:,.2f})."
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self.scenario.name!r} {self.month}: EKS ${self.eks.total:,}, "
+            f"ECS ${self.ecs.total:,}; {self._verdict()}>"
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"version": _PICKLE_VERSION, "report": self._text, "scenario": self._scenario, "catalog": self._catalog}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        version = state.get("version")
+        if version != _PICKLE_VERSION:
+            raise ValueError(f"cannot unpickle a Comparison of pickle version {version!r} (this libtco reads {_PICKLE_VERSION})")
+        Comparison.__init__(self, state["report"], state["scenario"], state["catalog"])
+
+
+def compare(scenario: Source | Scenario, catalog: Optional[Source | Catalog] = None) -> Comparison:
+    """Compares the monthly cost of running a scenario on EKS and on ECS.
+
+    Args:
+        scenario: A :class:`Scenario` or anything :func:`load_scenario` accepts (a path, a dict,
+            JSON text).
+        catalog: A :class:`Catalog`, anything :func:`load_catalog` accepts, or None for the
+            catalog embedded in libtco.
+
+    Returns:
+        The comparison: per platform the control-plane fee, the compute fleet and the staff time,
+        in exact decimal money.
+
+    Raises:
+        ValidationError, ParseError, InputError: the scenario or catalog is not valid or readable.
+        NotFoundError: a name does not resolve against the catalog (instance type, GPU model,
+            region); ``path`` points into the scenario, e.g. ``/eks/node_types/0``.
+        PlacementError: a replica fits none of the allowed instance types (``/workloads/N``).
+        ArithmeticOverflowError: an amount exceeds the exact decimal range.
+    """
+    s = load_scenario(scenario)
+    c = None if catalog is None else load_catalog(catalog)
+    report = _core.compare_json(s.to_json(), None if c is None else c._core_json)
+    return Comparison(report, s, c)

@@ -1,0 +1,68 @@
+// The comparison itself: a scenario and a catalog in, the report out as JSON, a text table or CSV,
+// all written by the C++ serializers so that every front end prints the same bytes.
+
+#include "register.hpp"
+
+#include <libtco/embedded_catalog.hpp>
+#include <libtco/engine.hpp>
+#include <libtco/format.hpp>
+#include <libtco/report.hpp>
+#include <libtco/scenario.hpp>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace py = pybind11;
+
+namespace libtco::python {
+
+namespace {
+
+enum class Format { json, table, csv };
+
+Format parse_format(const std::string& name) {
+    if (name == "json") return Format::json;
+    if (name == "table") return Format::table;
+    if (name == "csv") return Format::csv;
+    throw py::value_error("format must be \"table\", \"json\" or \"csv\", got \"" + name + "\"");
+}
+
+// Runs the comparison without the GIL. The scenario is read before the catalog.
+std::string run(const std::string& scenario_json, const std::optional<std::string>& catalog_json, Format format) {
+    py::gil_scoped_release release;
+    const Scenario scenario = Scenario::from_json_text(scenario_json);
+    const Catalog catalog = catalog_json ? Catalog::from_json_text(*catalog_json) : embedded_catalog();
+    const Comparison c = compare(scenario, catalog);
+    switch (format) {
+        case Format::table: return format_table(c);
+        case Format::csv: return format_csv(c);
+        case Format::json: break;
+    }
+    return to_json(c).dump(2);
+}
+
+}  // namespace
+
+void register_compare(py::module_& m) {
+    m.def(
+        "compare_json",
+        [](const std::string& scenario_json, const std::optional<std::string>& catalog_json) {
+            return run(scenario_json, catalog_json, Format::json);
+        },
+        py::arg("scenario_json"), py::arg("catalog_json") = py::none(),
+        "Compares EKS and ECS for a scenario (JSON text) on a catalog (JSON text; None: the embedded one)\n"
+        "and returns the report as JSON text: libtco::to_json(Comparison).dump(2), no trailing newline.");
+
+    m.def(
+        "render",
+        [](const std::string& scenario_json, const std::optional<std::string>& catalog_json, const std::string& format) {
+            const Format f = parse_format(format);  // before any work, with the GIL held
+            return run(scenario_json, catalog_json, f);
+        },
+        py::arg("scenario_json"), py::arg("catalog_json") = py::none(), py::arg("format") = "table",
+        "Compares like compare_json and renders the report as \"table\" (libtco::format_table),\n"
+        "\"csv\" (libtco::format_csv) or \"json\" (the same text as compare_json).");
+}
+
+}  // namespace libtco::python

@@ -1,0 +1,34 @@
+// Scenarios: validate and normalize one, and hand out the embedded default.
+
+#include "register.hpp"
+
+#include <libtco/default_scenario.hpp>
+#include <libtco/scenario.hpp>
+
+#include <string>
+
+namespace py = pybind11;
+
+namespace libtco::python {
+
+void register_scenario(py::module_& m) {
+    m.def(
+        "normalize_scenario",
+        [](const std::string& scenario_json) {
+            std::string out;
+            {
+                py::gil_scoped_release release;
+                out = to_json(Scenario::from_json_text(scenario_json)).dump(2);
+            }
+            return out;
+        },
+        py::arg("scenario_json"),
+        "Parses and validates a scenario document and returns it as JSON text in normal form (libtco::to_json(Scenario)):\n"
+        "defaults made explicit, decimals as exact strings, keys in a stable order.");
+
+    m.def(
+        "default_scenario_json", [] { return std::string(libtco::default_scenario_json); },
+        "The JSON text of the embedded default scenario (what `tco compare` uses with no file).");
+}
+
+}  // namespace libtco::python
