@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -20,13 +21,16 @@ namespace libtco::detail {
 
 using json = nlohmann::json;
 
-// Non-integer numbers are stored as strings that start with this marker, followed by the
-// number's exact source text. Nothing outside this header sees the marker.
-inline constexpr char number_marker = '\x01';
+// Non-integer numbers (and integers too large for 64 bits) are stored as JSON *binary* values
+// holding the number's exact source text: JSON text can never produce a binary value, so they
+// cannot be confused with strings. Nothing outside this header sees them.
 inline constexpr std::size_t max_depth = 64;
 
-inline bool is_number_text(const json& v) {
-    return v.is_string() && !v.get_ref<const std::string&>().empty() && v.get_ref<const std::string&>()[0] == number_marker;
+inline bool is_number_text(const json& v) { return v.is_binary(); }
+
+inline std::string number_text(const json& v) {
+    const auto& bytes = v.get_binary();
+    return std::string(bytes.begin(), bytes.end());
 }
 
 inline std::string escape_pointer_token(std::string_view key) {
@@ -48,7 +52,7 @@ public:
     bool boolean(bool v) { return put(json(v)); }
     bool number_integer(json::number_integer_t v) { return put(json(v)); }
     bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
-    bool number_float(json::number_float_t, const std::string& text) { return put(json(std::string(1, number_marker) + text)); }
+    bool number_float(json::number_float_t, const std::string& text) { return put(json::binary(json::binary_t::container_type(text.begin(), text.end()))); }
     bool string(std::string& v) { return put(json(v)); }
     bool binary(json::binary_t&) { return fail(errc::wrong_type, "binary values are not JSON"); }
     bool start_object(std::size_t) { return open(json::object()); }
@@ -131,10 +135,14 @@ inline json parse_exact(std::string_view text) {
 
 // A short description of a value for error messages: got "abc", got 2.5, got an object.
 inline std::string describe(const json& v) {
-    if (is_number_text(v)) return v.get_ref<const std::string&>().substr(1);
+    if (is_number_text(v)) return number_text(v);
     if (v.is_string()) {
         std::string s = v.get_ref<const std::string&>();
-        if (s.size() > 40) s = s.substr(0, 40) + "...";
+        if (s.size() > 40) {
+            std::size_t cut = 40;  // back up to a UTF-8 character boundary
+            while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+            s = s.substr(0, cut) + "...";
+        }
         return "\"" + s + "\"";
     }
     if (v.is_object()) return "an object";
@@ -152,7 +160,7 @@ inline Decimal read_decimal(const json& v, const std::string& path) {
         return v.is_number_unsigned() ? Decimal::parse(std::to_string(v.get<std::uint64_t>()), path)
                                       : Decimal::parse(std::to_string(v.get<std::int64_t>()), path);
     }
-    if (is_number_text(v)) return Decimal::parse(std::string_view(v.get_ref<const std::string&>()).substr(1), path);
+    if (is_number_text(v)) return Decimal::parse(number_text(v), path);
     if (v.is_string()) return Decimal::parse(v.get_ref<const std::string&>(), path);
     throw type_error(path, "a number or a decimal string", v);
 }
@@ -176,13 +184,28 @@ inline std::int64_t read_integer(const json& v, const std::string& path) {
 }
 
 inline std::string read_string(const json& v, const std::string& path) {
-    if (!v.is_string() || is_number_text(v)) throw type_error(path, "a string", v);
+    if (!v.is_string()) throw type_error(path, "a string", v);
     return v.get<std::string>();
 }
 
 inline bool read_bool(const json& v, const std::string& path) {
     if (!v.is_boolean()) throw type_error(path, "true or false", v);
     return v.get<bool>();
+}
+
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
 }
 
 // Reads the members of one JSON object, remembering which keys were used so that finish()
@@ -200,7 +223,13 @@ public:
     const json& at(const std::string& key) {
         known_.insert(key);
         const auto it = object_.find(key);
-        if (it == object_.end()) throw validation_error(errc::missing_key, path_of(key), "required key is missing");
+        if (it == object_.end()) {
+            // A typo of a required key is reported as the unknown key it is, not as a missing one.
+            for (const auto& [other, value] : object_.items())
+                if (!known_.count(other) && edit_distance(other, key) <= 2)
+                    throw validation_error(errc::unknown_key, path_of(other), "unknown key \"" + other + "\"; did you mean \"" + key + "\"?");
+            throw validation_error(errc::missing_key, path_of(key), "required key is missing");
+        }
         return *it;
     }
     const json* find(const std::string& key) {

@@ -83,7 +83,11 @@ TEST_CASE("catalog errors name the bad value") {
     const auto path_of = [](const std::string& text) { return capture([&] { (void)Catalog::from_json_text(text); }).path(); };
     const auto code_of = [](const std::string& text) { return capture([&] { (void)Catalog::from_json_text(text); }).code(); };
     std::string t = with(minimal_catalog, "\"vcpu\": 4", "\"vcpus\": 4");
-    CHECK(path_of(t) == "/instance_types/g6.xlarge/vcpu");  // the required key is missing
+    CHECK(path_of(t) == "/instance_types/g6.xlarge/vcpus");  // a typo of a required key is reported as unknown
+    CHECK(code_of(t) == errc::unknown_key);
+    t = with(minimal_catalog, "\"vcpu\": 4", "\"cores\": 4");
+    CHECK(path_of(t) == "/instance_types/g6.xlarge/vcpu");  // nothing like it: the required key is missing
+    CHECK(code_of(t) == errc::missing_key);
     t = with(minimal_catalog, "\"on_demand_usd_per_hour\": \"0.8048\"", "\"on_demand_usd_per_hour\": \"0.8048\", \"colour\": 1");
     CHECK(path_of(t) == "/instance_types/g6.xlarge/colour");
     CHECK(code_of(t) == errc::unknown_key);

@@ -76,3 +76,29 @@ TEST_CASE("error messages carry code, path and the offending value") {
     CHECK(e.code_name() == "libtco.validation.113");
     CHECK(child_path("/instance_types", "a/b~c") == "/instance_types/a~1b~0c");
 }
+
+TEST_CASE("a misspelt required key is reported as the unknown key it is") {
+    const json doc = parse_exact(R"({"replicaz": 3})");
+    ObjectReader r(doc, "/workloads/0");
+    const error e = capture([&] { r.integer("replicas"); });
+    CHECK(e.code() == errc::unknown_key);
+    CHECK(e.path() == "/workloads/0/replicaz");
+    CHECK(std::string(e.what()).find("did you mean \"replicas\"") != std::string::npos);
+    CHECK(edit_distance("replicaz", "replicas") == 1);
+    CHECK(edit_distance("", "abc") == 3);
+}
+
+TEST_CASE("strings are never mistaken for numbers, whatever they start with") {
+    const json doc = parse_exact(R"({"name": "\u0001abc", "vcpu": "\u00011"})");
+    CHECK(read_string(doc["name"], "/name") == std::string("\x01" "abc"));
+    CHECK(capture([&] { read_decimal(doc["vcpu"], "/vcpu"); }).code() == errc::bad_format);
+}
+
+TEST_CASE("long values in messages are cut on a UTF-8 character boundary") {
+    std::string value = "a";
+    for (int i = 0; i < 30; ++i) value += "\xc3\xa9";  // e-acute, two bytes each
+    const std::string shown = describe(json(value));
+    // "a" + 19 whole characters (39 bytes); the 40th byte would split a character
+    CHECK(shown == "\"a" + value.substr(1, 38) + "...\"");
+    CHECK_NOTHROW((void)json(shown).dump());
+}
