@@ -342,7 +342,7 @@ inline Catalog Catalog::with_overrides(const std::map<std::string, InstanceTypeO
         if (o.vcpu) { t.vcpu = *o.vcpu; if (!o.allocatable_vcpu) t.allocatable_vcpu.reset(); }
         if (o.memory_gib) { t.memory_gib = *o.memory_gib; if (!o.allocatable_memory_gib) t.allocatable_memory_gib.reset(); }
         if (o.gpus) t.gpus = *o.gpus;
-        if (o.gpu_model) t.gpu_model = *o.gpu_model;
+        if (o.gpu_model) { t.gpu_model = *o.gpu_model; t.gpu_memory_gib = Decimal{}; }  // memory follows the model unless given
         if (o.gpu_memory_gib) t.gpu_memory_gib = *o.gpu_memory_gib;
         if (o.allocatable_vcpu) t.allocatable_vcpu = *o.allocatable_vcpu;
         if (o.allocatable_memory_gib) t.allocatable_memory_gib = *o.allocatable_memory_gib;

@@ -12,6 +12,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <compare>
+#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -28,6 +29,9 @@ public:
     Decimal() = default;
     // Whole numbers convert implicitly: Decimal d = 730;
     Decimal(std::int64_t whole) : raw_(scaled(whole)) {}  // NOLINT(google-explicit-constructor)
+    // Binary floats never become money: 0.1 is not 1/10 in binary. Parse text instead.
+    template <std::floating_point F>
+    Decimal(F) = delete;
 
     // Parses a JSON-number-like text: -?digits(.digits)?([eE][+-]?digits)?
     // Throws validation_error (bad_format / too_precise) and arithmetic_error (overflow).

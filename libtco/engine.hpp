@@ -34,6 +34,7 @@ inline std::optional<NodeShape> shape_for(const InstanceType& t, Platform p, con
     if (p == Platform::eks) {
         shape.vcpu = t.allocatable_vcpu.value_or(t.vcpu);
         shape.memory_gib = t.allocatable_memory_gib.value_or(t.memory_gib);
+        if (t.max_pods) shape.pods = *t.max_pods;
     } else {
         shape.vcpu = t.vcpu;
         shape.memory_gib = t.memory_gib - s.ecs.reserved_memory_gib;
@@ -53,6 +54,7 @@ inline HourlyRate require_price(const InstanceType& t, const std::string& path) 
 inline std::string describe_demand(const Workload& w) {
     std::string out = w.gpus.to_string() + " GPU";
     if (w.gpu_memory_gib.sign() > 0) out += " (" + w.gpu_memory_gib.to_string() + " GiB each)";
+    if (w.arch != "any") out += " on " + w.arch;
     if (!w.gpu_models.empty()) {
         out += " of model ";
         for (std::size_t i = 0; i < w.gpu_models.size(); ++i) out += (i ? "/" : "") + w.gpu_models[i];
@@ -146,7 +148,7 @@ private:
         std::vector<std::pair<Hours, ReplicaDemand>> replicas;
         for (std::size_t i = 0; i < s_.workloads.size(); ++i) {
             const Workload& w = s_.workloads[i];
-            const ReplicaDemand demand{i, w.gpus, w.gpu_memory_gib, w.vcpu, w.memory_gib, &w.gpu_models};
+            const ReplicaDemand demand{i, w.gpus, w.gpu_memory_gib, w.vcpu, w.memory_gib, &w.gpu_models, &w.arch};
             const bool fits_new = std::any_of(allowed_.begin(), allowed_.end(), [&](const NodeShape* sh) { return fits_shape(demand, *sh); });
             const bool fits_given = std::any_of(given_.begin(), given_.end(), [&](const PlacedNode& n) { return fits_shape(demand, *n.shape); });
             if (!fits_new && !fits_given)

@@ -11,6 +11,7 @@
 #include <libtco/quantity.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@ struct ReplicaDemand {
     Decimal vcpu;
     Decimal memory_gib;
     const std::vector<std::string>* gpu_models = nullptr;  // allowed models; null or empty = any
+    const std::string* arch = nullptr;                      // required CPU architecture; null or "any" = any
 };
 
 // What one node of a type offers on a given platform.
@@ -36,6 +38,7 @@ struct NodeShape {
     Decimal vcpu;
     Decimal memory_gib;
     HourlyRate price;
+    std::int64_t pods = std::numeric_limits<std::int64_t>::max();  // replicas a node can hold (EKS max_pods)
 };
 
 struct PlacedNode {
@@ -45,10 +48,15 @@ struct PlacedNode {
     Decimal free_gpus;
     Decimal free_vcpu;
     Decimal free_memory_gib;
+    std::int64_t free_pods = 0;
     std::map<std::size_t, std::int64_t> replicas;  // workload index -> replicas on this node
 };
 
 namespace detail {
+
+inline bool arch_allowed(const ReplicaDemand& r, const NodeShape& s) {
+    return !r.arch || *r.arch == "any" || *r.arch == s.type->arch;
+}
 
 inline bool gpu_model_allowed(const ReplicaDemand& r, const NodeShape& s) {
     if (r.gpus.is_zero() || !r.gpu_models || r.gpu_models->empty()) return true;
@@ -57,19 +65,21 @@ inline bool gpu_model_allowed(const ReplicaDemand& r, const NodeShape& s) {
 
 // Could the replica run on an empty node of this shape?
 inline bool fits_shape(const ReplicaDemand& r, const NodeShape& s) {
-    if (r.gpus > s.gpus || r.vcpu > s.vcpu || r.memory_gib > s.memory_gib) return false;
+    if (r.gpus > s.gpus || r.vcpu > s.vcpu || r.memory_gib > s.memory_gib || s.pods < 1) return false;
     if (r.gpus.sign() > 0 && r.gpu_memory_gib > s.gpu_memory_gib) return false;
-    return gpu_model_allowed(r, s);
+    return gpu_model_allowed(r, s) && arch_allowed(r, s);
 }
 
 inline bool fits_free(const ReplicaDemand& r, const PlacedNode& n) {
-    return r.gpus <= n.free_gpus && r.vcpu <= n.free_vcpu && r.memory_gib <= n.free_memory_gib && fits_shape(r, *n.shape);
+    return n.free_pods >= 1 && r.gpus <= n.free_gpus && r.vcpu <= n.free_vcpu && r.memory_gib <= n.free_memory_gib &&
+           fits_shape(r, *n.shape);
 }
 
 inline void put(PlacedNode& n, const ReplicaDemand& r) {
     n.free_gpus -= r.gpus;
     n.free_vcpu -= r.vcpu;
     n.free_memory_gib -= r.memory_gib;
+    --n.free_pods;
     ++n.replicas[r.workload];
 }
 
@@ -81,6 +91,7 @@ inline PlacedNode open_node(const NodeShape& s, const Hours& hours, bool given) 
     n.free_gpus = s.gpus;
     n.free_vcpu = s.vcpu;
     n.free_memory_gib = s.memory_gib;
+    n.free_pods = s.pods;
     return n;
 }
 
@@ -89,6 +100,7 @@ inline Decimal dominant_share(const ReplicaDemand& r, const NodeShape& s) {
     Decimal share = r.vcpu / s.vcpu;
     share = std::max(share, r.memory_gib / s.memory_gib);
     if (r.gpus.sign() > 0) share = std::max(share, r.gpus / s.gpus);
+    if (s.pods != std::numeric_limits<std::int64_t>::max()) share = std::max(share, Decimal(1) / Decimal(s.pods));
     return share;
 }
 
@@ -121,6 +133,8 @@ inline Decimal lower_bound_nodes(const std::vector<ReplicaDemand>& replicas, con
     for (const ReplicaDemand& r : replicas) { gpus += r.gpus; vcpu += r.vcpu; memory += r.memory_gib; }
     Decimal nodes = std::max(vcpu / s.vcpu, memory / s.memory_gib);
     if (gpus.sign() > 0) nodes = std::max(nodes, gpus / s.gpus);
+    if (s.pods != std::numeric_limits<std::int64_t>::max())
+        nodes = std::max(nodes, Decimal(static_cast<std::int64_t>(replicas.size())) / Decimal(s.pods));
     return nodes;
 }
 
@@ -155,6 +169,8 @@ inline std::vector<PlacedNode> pack_mixed(const std::vector<ReplicaDemand>& repl
             for (std::size_t j = i; j < replicas.size() && looked < mixed_lookahead; ++j) {
                 if (placed[j]) continue;
                 ++looked;
+                if (j != i && std::any_of(nodes.begin(), nodes.end(), [&](const PlacedNode& n) { return fits_free(replicas[j], n); }))
+                    continue;  // an open node takes it anyway: it is no reason to buy this one
                 if (fits_free(replicas[j], trial)) { put(trial, replicas[j]); carried += value[j]; }
             }
             // Compare carried/price across shapes without dividing: a/p > b/q  <=>  a*q > b*p.

@@ -19,11 +19,14 @@ namespace libtco {
 // Limits that keep hostile input from turning into hangs or out-of-memory.
 namespace limits {
 inline constexpr std::int64_t max_workloads = 10000;
-inline constexpr std::int64_t max_replicas_per_workload = 100000;
-inline constexpr std::int64_t max_total_replicas = 1000000;
-inline constexpr std::int64_t max_nodes_per_group = 100000;
+inline constexpr std::int64_t max_replicas_per_workload = 20000;
+// The packer is first-fit (quadratic in the worst case); these keep a comparison within seconds.
+inline constexpr std::int64_t max_total_replicas = 20000;
+inline constexpr std::int64_t max_nodes_per_group = 10000;
+inline constexpr std::int64_t max_given_nodes = 10000;
 inline constexpr std::int64_t max_clusters = 1000;
 inline constexpr std::int64_t max_gpus_per_replica = 64;
+inline constexpr std::int64_t max_hours_in_month = 31 * 24;
 }  // namespace limits
 
 enum class EksSupport { standard, extended };
@@ -43,6 +46,7 @@ struct Workload {
     Decimal memory_gib;
     std::optional<Hours> hours;           // per month; default: the whole month
     std::vector<std::string> gpu_models;  // allowed GPU models; empty = any
+    std::string arch = "x86_64";          // CPU architecture of its images: x86_64, arm64 or any
 };
 
 // Capacity a team already runs, charged as given and filled before new nodes are added.
@@ -153,6 +157,11 @@ inline Workload read_workload(const json& v, const std::string& path, const Hour
     w.memory_gib = require_positive(r.decimal("memory_gib"), r.path_of("memory_gib"));
     if (r.has("hours")) w.hours = read_hours(r, "hours", month_hours);
     if (const json* models = r.find("gpu_models")) w.gpu_models = read_string_list(*models, r.path_of("gpu_models"));
+    if (auto arch = r.optional_string("arch")) {
+        if (*arch != "x86_64" && *arch != "arm64" && *arch != "any")
+            throw validation_error(errc::bad_format, r.path_of("arch"), "expected \"x86_64\", \"arm64\" or \"any\", got \"" + *arch + "\"");
+        w.arch = *arch;
+    }
     r.finish();
     return w;
 }
@@ -172,8 +181,14 @@ inline void read_platform_common(ObjectReader& r, PlatformSpec& p, const Decimal
     if (const json* types = r.find("node_types")) p.node_types = read_string_list(*types, r.path_of("node_types"));
     if (const json* nodes = r.find("nodes")) {
         require_array(*nodes, r.path_of("nodes"));
-        for (std::size_t i = 0; i < nodes->size(); ++i)
+        std::int64_t total = 0;
+        for (std::size_t i = 0; i < nodes->size(); ++i) {
             p.nodes.push_back(read_node_group((*nodes)[i], child_path(r.path_of("nodes"), i), month_hours));
+            total += p.nodes.back().count;
+            if (total > limits::max_given_nodes)
+                throw validation_error(errc::out_of_range, child_path(child_path(r.path_of("nodes"), i), "count"),
+                                       "at most " + std::to_string(limits::max_given_nodes) + " given nodes in all");
+        }
     }
 }
 
@@ -224,7 +239,7 @@ inline Scenario Scenario::from_json(const detail::json& document) {
     if (const json* a = r.find("assumptions")) {
         ObjectReader ar(*a, "/assumptions");
         if (auto h = ar.optional_decimal("aws_hours_per_month"))
-            s.aws_hours_per_month = Hours(require_at_most(require_positive(*h, ar.path_of("aws_hours_per_month")), Decimal(744), ar.path_of("aws_hours_per_month")));
+            s.aws_hours_per_month = Hours(require_at_most(require_positive(*h, ar.path_of("aws_hours_per_month")), Decimal(limits::max_hours_in_month), ar.path_of("aws_hours_per_month")));
         ar.finish();
     }
     const Hours month_hours = s.month_hours();
@@ -327,6 +342,7 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
         wj["memory_gib"] = w.memory_gib.to_string();
         if (w.hours) wj["hours"] = w.hours->to_string();
         wj["gpu_models"] = w.gpu_models;
+        wj["arch"] = w.arch;
         workloads.push_back(std::move(wj));
     }
     j["workloads"] = std::move(workloads);

@@ -29,6 +29,11 @@ static_assert(std::is_same_v<decltype(Money{} / Money{}), Decimal>);
 static_assert(std::is_same_v<decltype(HourlyRate{} * Fraction{}), HourlyRate>);
 static_assert(!std::is_convertible_v<Decimal, Money>);  // a raw number becomes money only explicitly
 static_assert(!std::is_convertible_v<Money, Hours>);
+// binary floats never become exact amounts
+static_assert(!std::is_constructible_v<Decimal, double>);
+static_assert(!std::is_constructible_v<Decimal, float>);
+static_assert(!multipliable<Money, double>);
+static_assert(!multipliable<HourlyRate, double>);
 
 static HourlyRate rate(const char* s) { return HourlyRate::parse(s); }
 static Hours hours(std::int64_t h) { return Hours(Decimal(h)); }

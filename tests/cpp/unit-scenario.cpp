@@ -60,6 +60,7 @@ TEST_CASE("bad scenarios name the bad value by JSON pointer") {
         {scenario_json("[" + w + "," + R"({"name": "b", "replicas": 1, "vcpu": 1, "memory_gib": 1}, {"name": "c", "replicas": -1, "vcpu": 1, "memory_gib": 1}])"),
          errc::out_of_range, "/workloads/2/replicas"},
         {scenario_json(R"([{"name": "a", "replicas": 0, "vcpu": 1, "memory_gib": 1}])"), errc::out_of_range, "/workloads/0/replicas"},
+        {scenario_json(R"([{"name": "a", "replicas": 1, "vcpu": 1, "memory_gib": 1, "arch": "sparc"}])"), errc::bad_format, "/workloads/0/arch"},
         {scenario_json(R"([{"name": "a", "replicas": "3", "vcpu": 1, "memory_gib": 1}])"), errc::wrong_type, "/workloads/0/replicas"},
         {scenario_json(R"([{"name": "a", "replicas": 1.5, "vcpu": 1, "memory_gib": 1}])"), errc::not_whole, "/workloads/0/replicas"},
         {scenario_json(R"([{"name": "a", "replicaz": 1, "replicas": 1, "vcpu": 1, "memory_gib": 1}])"), errc::unknown_key, "/workloads/0/replicaz"},
@@ -97,7 +98,10 @@ TEST_CASE("bad scenarios name the bad value by JSON pointer") {
 }
 
 TEST_CASE("limits are enforced as errors, not hangs") {
-    const error e = error_of(scenario_json(R"([{"name": "a", "replicas": 100001, "vcpu": 1, "memory_gib": 1}])"));
+    const error e = error_of(scenario_json(R"([{"name": "a", "replicas": 20001, "vcpu": 1, "memory_gib": 1}])"));
     CHECK(e.code() == errc::out_of_range);
     CHECK(e.path() == "/workloads/0/replicas");
+    const error nodes = error_of(scenario_json("[]", R"({"nodes": [{"instance_type": "m5.large", "count": 6000}, {"instance_type": "m5.large", "count": 6000}]})"));
+    CHECK(nodes.code() == errc::out_of_range);
+    CHECK(nodes.path() == "/eks/nodes/1/count");
 }
