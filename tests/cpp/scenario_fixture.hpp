@@ -1,5 +1,7 @@
 #pragma once
 // Small scenarios for the tests, written as JSON the way users write them.
+#include "capture.hpp"
+
 #include <libtco/libtco.hpp>
 
 #include <doctest/doctest.h>
@@ -22,16 +24,6 @@ inline libtco::Comparison compare(const std::string& json) {
 
 inline std::string cents(const libtco::Money& m) { return m.value().to_fixed(2); }
 
-template <class F>
-libtco::error capture(F&& f) {
-    try {
-        f();
-    } catch (const libtco::error& e) {
-        return e;
-    }
-    FAIL("expected a libtco::error");
-    return libtco::error(libtco::errc::io, "", "");
-}
 
 // The exact amount of the line items of a category.
 inline std::string category_cents(const libtco::PlatformReport& r, const char* category) {

@@ -1,6 +1,8 @@
 #include <libtco/catalog.hpp>
 #include <libtco/embedded_catalog.hpp>
 
+#include "capture.hpp"
+
 #include <doctest/doctest.h>
 
 #include <set>
@@ -8,16 +10,7 @@
 
 using namespace libtco;
 
-template <class F>
-static const error capture(F&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e;
-    }
-    FAIL("expected a libtco::error");
-    return error(errc::io, "", "");
-}
+using fixture::capture;
 
 // Figures from AWS's published us-east-1 Linux on-demand prices and instance specs.
 TEST_CASE("the embedded catalog has the real us-east-1 figures") {

@@ -1,6 +1,10 @@
 #include <libtco/decimal.hpp>
 
+#include "capture.hpp"
+
 #include <doctest/doctest.h>
+
+#include <utility>
 
 using libtco::Decimal;
 using libtco::errc;
@@ -9,13 +13,7 @@ static Decimal d(const char* text) { return Decimal::parse(text); }
 
 template <class F>
 static errc code_of(F&& f) {
-    try {
-        f();
-    } catch (const libtco::error& e) {
-        return e.code();
-    }
-    FAIL("expected a libtco::error");
-    return errc::io;
+    return fixture::capture(std::forward<F>(f)).code();
 }
 
 TEST_CASE("decimal sums are exact where binary floats are not") {

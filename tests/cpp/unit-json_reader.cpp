@@ -1,5 +1,7 @@
 #include <libtco/detail/json_reader.hpp>
 
+#include "capture.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -7,16 +9,7 @@
 using namespace libtco;
 using namespace libtco::detail;
 
-template <class F>
-static const error capture(F&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e;
-    }
-    FAIL("expected a libtco::error");
-    return error(errc::io, "", "");
-}
+using fixture::capture;
 
 TEST_CASE("numbers are read from their text, never through a double") {
     const json doc = parse_exact(R"({"a": 0.1, "b": 1.006000, "c": 123456789012345678901, "d": 7, "e": "0.2"})");
