@@ -7,22 +7,20 @@ or JSON text (:func:`load_catalog`).
 
 from __future__ import annotations
 
-import json
 import types
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from . import _core
+from ._document import PICKLE_VERSION, NormalizedDocument, check_pickle_version, normalized_text
 from ._source import Source, to_json_text
-from .errors import Error
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = ["Catalog", "Fee", "GpuModel", "InstanceType", "embedded_catalog", "load_catalog"]
 
-_PICKLE_VERSION = 1
 
 
 def _decimal(text: Any) -> Decimal:
@@ -129,19 +127,17 @@ FRAME_COLUMNS = (
 )
 
 
-class Catalog:
+class Catalog(NormalizedDocument):
     """A validated pricing catalog.
 
     Build one with :func:`load_catalog` or :func:`embedded_catalog`. Catalogs are immutable,
     compare equal when their normal forms are equal, and can be pickled.
     """
 
-    __slots__ = ("_data", "_embedded", "_source", "_text", "_types")
+    __slots__ = ("_embedded", "_source", "_types")
 
-    _text: str
     _source: Optional[str]
     _embedded: bool
-    _data: dict[str, Any]
     _types: Optional[Mapping[str, InstanceType]]
 
     def __init__(self, source: Source | Catalog) -> None:
@@ -153,13 +149,7 @@ class Catalog:
         self._set_text(text, filename)
 
     def _set_text(self, text: str, filename: Optional[str]) -> None:
-        try:
-            normalized = _core.normalize_catalog(text)
-        except Error as e:
-            if filename is not None:
-                e.filename = filename  # type: ignore[attr-defined]
-            raise
-        self._set(normalized, text, embedded=False)
+        self._set(normalized_text(_core.normalize_catalog, text, filename), text, embedded=False)
 
     @classmethod
     def _from_text(cls, text: str, filename: Optional[str] = None) -> Catalog:
@@ -169,10 +159,9 @@ class Catalog:
         return catalog
 
     def _set(self, normalized: str, source: Optional[str], *, embedded: bool) -> None:
-        self._text = normalized
+        self._set_normalized(normalized)
         self._source = source
         self._embedded = embedded
-        self._data = json.loads(normalized)
         self._types = None
 
     @classmethod
@@ -284,23 +273,6 @@ class Catalog:
         )
         return frame[list(FRAME_COLUMNS)]
 
-    def to_dict(self) -> dict[str, Any]:
-        """The catalog in normal form as plain JSON data (a fresh copy; decimals are exact strings)."""
-        data: dict[str, Any] = json.loads(self._text)
-        return data
-
-    def to_json(self) -> str:
-        """The catalog in normal form as JSON text (2-space indent); it reads back as an equal catalog."""
-        return self._text
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Catalog):
-            return NotImplemented
-        return self._text == other._text
-
-    def __hash__(self) -> int:
-        return hash(self._text)
-
     def __repr__(self) -> str:
         if self._embedded:
             return f"{type(self).__name__}.embedded()"
@@ -310,12 +282,10 @@ class Catalog:
         )
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"version": _PICKLE_VERSION, "json": self._text, "embedded": self._embedded}
+        return {"version": PICKLE_VERSION, "json": self._text, "embedded": self._embedded}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        version = state.get("version")
-        if version != _PICKLE_VERSION:
-            raise ValueError(f"cannot unpickle a Catalog of pickle version {version!r} (this libtco reads {_PICKLE_VERSION})")
+        check_pickle_version(state, "Catalog")
         normalized = _core.normalize_catalog(state["json"])
         # Still "the embedded catalog" only if this libtco embeds the very same one.
         embedded = bool(state.get("embedded")) and normalized == _core.normalize_catalog(None)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional
 
 from . import _core
+from ._document import PICKLE_VERSION, check_pickle_version
 from .catalog import Catalog, load_catalog
 from .scenario import Scenario, load_scenario
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "compare"]
 
-_PICKLE_VERSION = 1
 
 #: Report keys whose values are exact decimal strings (money, rates, hours, assumption values).
 _DECIMAL_KEYS = frozenset(
@@ -366,12 +366,10 @@ class Comparison:
         )
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"version": _PICKLE_VERSION, "report": self._text, "scenario": self._scenario, "catalog": self._catalog}
+        return {"version": PICKLE_VERSION, "report": self._text, "scenario": self._scenario, "catalog": self._catalog}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        version = state.get("version")
-        if version != _PICKLE_VERSION:
-            raise ValueError(f"cannot unpickle a Comparison of pickle version {version!r} (this libtco reads {_PICKLE_VERSION})")
+        check_pickle_version(state, "Comparison")
         Comparison.__init__(self, state["report"], state["scenario"], state["catalog"])
 
 

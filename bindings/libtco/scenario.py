@@ -6,28 +6,16 @@ numbers exact) and kept in normal form, every default explicit.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from . import _core
+from ._document import PICKLE_VERSION, NormalizedDocument, check_pickle_version, normalized_text
 from ._source import Source, to_json_text
-from .errors import Error
 
 __all__ = ["Scenario", "default_scenario", "load_scenario"]
 
-_PICKLE_VERSION = 1
 
-
-def _normalize(text: str, filename: str | None) -> str:
-    try:
-        return _core.normalize_scenario(text)
-    except Error as e:
-        if filename is not None:
-            e.filename = filename  # type: ignore[attr-defined]
-        raise
-
-
-class Scenario:
+class Scenario(NormalizedDocument):
     """A validated scenario for one billed month.
 
     Build one with :func:`load_scenario` (or ``Scenario(source)``, which accepts the same
@@ -38,27 +26,20 @@ class Scenario:
     and pickled, and ``repr()`` evaluates back to an equal scenario.
     """
 
-    __slots__ = ("_data", "_text")
-
-    _text: str
-    _data: dict[str, Any]
+    __slots__ = ()
 
     def __init__(self, source: Source | Scenario) -> None:
         """Reads and validates ``source``: a path, a dict or JSON text (see :func:`load_scenario`)."""
         if isinstance(source, Scenario):
-            self._set(source._text)
+            self._set_normalized(source._text)
             return
         text, filename = to_json_text(source, what="scenario")
-        self._set(_normalize(text, filename))
-
-    def _set(self, normalized: str) -> None:
-        self._text = normalized
-        self._data = json.loads(normalized)
+        self._set_normalized(normalized_text(_core.normalize_scenario, text, filename))
 
     @classmethod
     def _from_normalized(cls, normalized: str) -> Scenario:
         scenario = cls.__new__(cls)
-        scenario._set(normalized)
+        scenario._set_normalized(normalized)
         return scenario
 
     @property
@@ -92,34 +73,15 @@ class Scenario:
         workloads: list[dict[str, Any]] = self.to_dict()["workloads"]
         return workloads
 
-    def to_dict(self) -> dict[str, Any]:
-        """The scenario in normal form as plain JSON data (a fresh copy; decimals are exact strings)."""
-        data: dict[str, Any] = json.loads(self._text)
-        return data
-
-    def to_json(self) -> str:
-        """The scenario in normal form as JSON text (2-space indent), as the C++ core writes it."""
-        return self._text
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Scenario):
-            return NotImplemented
-        return self._text == other._text
-
-    def __hash__(self) -> int:
-        return hash(self._text)
-
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._data!r})"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"version": _PICKLE_VERSION, "json": self._text}
+        return {"version": PICKLE_VERSION, "json": self._text}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        version = state.get("version")
-        if version != _PICKLE_VERSION:
-            raise ValueError(f"cannot unpickle a Scenario of pickle version {version!r} (this libtco reads {_PICKLE_VERSION})")
-        self._set(_core.normalize_scenario(state["json"]))
+        check_pickle_version(state, "Scenario")
+        self._set_normalized(_core.normalize_scenario(state["json"]))
 
 
 def load_scenario(source: Source | Scenario) -> Scenario:
