@@ -145,10 +145,11 @@ private:
 
     void place() {
         open_given_nodes();
-        std::vector<std::pair<Hours, ReplicaDemand>> replicas;
+        std::vector<ReplicaDemand> replicas;
         for (std::size_t i = 0; i < s_.workloads.size(); ++i) {
             const Workload& w = s_.workloads[i];
-            const ReplicaDemand demand{i, w.gpus, w.gpu_memory_gib, w.vcpu, w.memory_gib, &w.gpu_models, &w.arch};
+            const ReplicaDemand demand{i, w.gpus, w.gpu_memory_gib, w.vcpu, w.memory_gib, &w.gpu_models, &w.arch,
+                                       w.hours.value_or(s_.month_hours())};
             const bool fits_new = std::any_of(allowed_.begin(), allowed_.end(), [&](const NodeShape* sh) { return fits_shape(demand, *sh); });
             const bool fits_given = std::any_of(given_.begin(), given_.end(), [&](const PlacedNode& n) { return fits_shape(demand, *n.shape); });
             if (!fits_new && !fits_given)
@@ -156,26 +157,22 @@ private:
                                       "a replica of \"" + w.name + "\" needs " + describe_demand(w) + ", which fits none of the " +
                                           std::to_string(allowed_.size()) + " instance types allowed on " + platform_label(p_) +
                                           (spec_.node_types.empty() ? "" : " (" + path("/node_types") + ")"));
-            for (std::int64_t k = 0; k < w.replicas; ++k) replicas.emplace_back(w.hours.value_or(s_.month_hours()), demand);
+            replicas.insert(replicas.end(), static_cast<std::size_t>(w.replicas), demand);
         }
         // Fill the given capacity first, largest replicas first; what is left is grouped by hours.
-        std::stable_sort(replicas.begin(), replicas.end(), [](const auto& a, const auto& b) {
-            if (a.second.gpus != b.second.gpus) return a.second.gpus > b.second.gpus;
-            if (a.second.vcpu != b.second.vcpu) return a.second.vcpu > b.second.vcpu;
-            return a.second.memory_gib > b.second.memory_gib;
-        });
+        sort_largest_first(replicas);
         std::map<Hours, std::vector<ReplicaDemand>> remaining;
-        for (const auto& [hours, demand] : replicas) {
+        for (const ReplicaDemand& demand : replicas) {
             bool placed = false;
             for (PlacedNode& n : given_) {
-                if (n.hours >= hours && fits_free(demand, n)) { put(n, demand); placed = true; break; }
+                if (n.hours >= demand.hours && fits_free(demand, n)) { put(n, demand); placed = true; break; }
             }
             if (placed) continue;
             if (!std::any_of(allowed_.begin(), allowed_.end(), [&](const NodeShape* sh) { return fits_shape(demand, *sh); }))
                 throw placement_error(errc::unplaceable_replica, "/workloads/" + std::to_string(demand.workload),
                                       "the given " + std::string(platform_label(p_)) + " nodes are full and no allowed instance type fits a replica of \"" +
                                           s_.workloads[demand.workload].name + "\"");
-            remaining[hours].push_back(demand);
+            remaining[demand.hours].push_back(demand);
         }
         placed_ = given_;
         for (auto& [hours, group] : remaining) {
@@ -256,15 +253,6 @@ inline std::vector<Assumption> assumptions_used(const Scenario& s) {
 }
 
 }  // namespace detail
-
-// Costs one platform for the scenario's month. `platform` is "eks" or "ecs".
-inline PlatformReport cost_platform(const Scenario& scenario, const Catalog& catalog, const std::string& platform) {
-    if (platform != "eks" && platform != "ecs")
-        throw validation_error(errc::bad_format, "", "platform must be \"eks\" or \"ecs\", got \"" + platform + "\"");
-    detail::check_against_catalog(scenario, catalog);
-    const Catalog effective = catalog.with_overrides(scenario.instance_types, "/instance_types");
-    return detail::PlatformCosting(scenario, effective, platform == "eks" ? detail::Platform::eks : detail::Platform::ecs).run();
-}
 
 // Both platforms side by side for the scenario's month.
 inline Comparison compare(const Scenario& scenario, const Catalog& catalog) {

@@ -28,6 +28,7 @@ struct ReplicaDemand {
     Decimal memory_gib;
     const std::vector<std::string>* gpu_models = nullptr;  // allowed models; null or empty = any
     const std::string* arch = nullptr;                      // required CPU architecture; null or "any" = any
+    Hours hours;                                            // running time in the month
 };
 
 // What one node of a type offers on a given platform.
@@ -110,21 +111,54 @@ inline Money fleet_price(const std::vector<PlacedNode>& nodes) {
     return total;
 }
 
-inline bool place_first_fit(std::vector<PlacedNode>& nodes, const ReplicaDemand& r) {
-    for (PlacedNode& n : nodes) {
-        if (fits_free(r, n)) { put(n, r); return true; }
+// The nodes of a fleet being packed, and which of them can still take a replica: a node that
+// cannot hold even the smallest replica of the batch leaves the first-fit scan for good, which
+// keeps first-fit close to linear for large fleets. Pruning never changes where a replica goes.
+class OpenNodes {
+public:
+    explicit OpenNodes(const std::vector<ReplicaDemand>& replicas) {
+        for (std::size_t k = 0; k < replicas.size(); ++k) {
+            if (k == 0 || replicas[k].vcpu < smallest_vcpu_) smallest_vcpu_ = replicas[k].vcpu;
+            if (k == 0 || replicas[k].memory_gib < smallest_memory_gib_) smallest_memory_gib_ = replicas[k].memory_gib;
+        }
     }
-    return false;
-}
+
+    // Opens a node of the shape for the replica.
+    void open(const NodeShape& shape, const Hours& hours, const ReplicaDemand& r) {
+        nodes_.push_back(open_node(shape, hours, false));
+        active_.push_back(nodes_.size() - 1);
+        put_at(active_.size() - 1, r);
+    }
+    // Puts the replica on the first node with room; false if none has.
+    bool place_first_fit(const ReplicaDemand& r) {
+        for (std::size_t k = 0; k < active_.size(); ++k)
+            if (fits_free(r, nodes_[active_[k]])) { put_at(k, r); return true; }
+        return false;
+    }
+    bool any_fits(const ReplicaDemand& r) const {
+        return std::any_of(active_.begin(), active_.end(), [&](std::size_t k) { return fits_free(r, nodes_[k]); });
+    }
+    std::vector<PlacedNode> take() && { return std::move(nodes_); }
+
+private:
+    void put_at(std::size_t k, const ReplicaDemand& r) {
+        PlacedNode& n = nodes_[active_[k]];
+        put(n, r);
+        if (n.free_pods < 1 || n.free_vcpu < smallest_vcpu_ || n.free_memory_gib < smallest_memory_gib_)
+            active_.erase(active_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+
+    std::vector<PlacedNode> nodes_;
+    std::vector<std::size_t> active_;  // indices into nodes_ that may still take a replica, in opening order
+    Decimal smallest_vcpu_;
+    Decimal smallest_memory_gib_;
+};
 
 inline std::vector<PlacedNode> pack_single_type(const std::vector<ReplicaDemand>& replicas, const NodeShape& shape, const Hours& hours) {
-    std::vector<PlacedNode> nodes;
-    for (const ReplicaDemand& r : replicas) {
-        if (place_first_fit(nodes, r)) continue;
-        nodes.push_back(open_node(shape, hours, false));
-        put(nodes.back(), r);
-    }
-    return nodes;
+    OpenNodes fleet(replicas);
+    for (const ReplicaDemand& r : replicas)
+        if (!fleet.place_first_fit(r)) fleet.open(shape, hours, r);
+    return std::move(fleet).take();
 }
 
 // Lower bound on what a single-type fleet of this shape costs per hour (fractional nodes).
@@ -154,41 +188,32 @@ inline std::vector<PlacedNode> pack_mixed(const std::vector<ReplicaDemand>& repl
             }
         value[i] = best.value_or(Decimal{});
     }
-    std::vector<PlacedNode> nodes;
-    std::vector<bool> placed(replicas.size(), false);
+    OpenNodes fleet(replicas);
     for (std::size_t i = 0; i < replicas.size(); ++i) {
-        if (placed[i]) continue;
-        if (place_first_fit(nodes, replicas[i])) { placed[i] = true; continue; }
+        if (fleet.place_first_fit(replicas[i])) continue;
+        // What a new node could carry: this replica and those a little further on that no open
+        // node takes anyway (they are no reason to buy one).
+        std::vector<std::size_t> candidates{i};
+        for (std::size_t j = i + 1; j < replicas.size() && j - i < mixed_lookahead; ++j)
+            if (!fleet.any_fits(replicas[j])) candidates.push_back(j);
         const NodeShape* best = nullptr;
         Decimal best_carried;
         for (const NodeShape* s : shapes) {
             if (!fits_shape(replicas[i], *s)) continue;
             PlacedNode trial = open_node(*s, hours, false);
             Decimal carried;
-            std::size_t looked = 0;
-            for (std::size_t j = i; j < replicas.size() && looked < mixed_lookahead; ++j) {
-                if (placed[j]) continue;
-                ++looked;
-                if (j != i && std::any_of(nodes.begin(), nodes.end(), [&](const PlacedNode& n) { return fits_free(replicas[j], n); }))
-                    continue;  // an open node takes it anyway: it is no reason to buy this one
+            for (std::size_t j : candidates)
                 if (fits_free(replicas[j], trial)) { put(trial, replicas[j]); carried += value[j]; }
-            }
             // Compare carried/price across shapes without dividing: a/p > b/q  <=>  a*q > b*p.
             if (!best) { best = s; best_carried = carried; continue; }
             const Decimal lhs = carried * best->price.value();
             const Decimal rhs = best_carried * s->price.value();
             if (lhs > rhs || (lhs == rhs && s->price < best->price)) { best = s; best_carried = carried; }
         }
-        nodes.push_back(open_node(*best, hours, false));
-        put(nodes.back(), replicas[i]);
-        placed[i] = true;
+        fleet.open(*best, hours, replicas[i]);
     }
-    return nodes;
+    return std::move(fleet).take();
 }
-
-}  // namespace detail
-
-namespace detail {
 
 inline void sort_largest_first(std::vector<ReplicaDemand>& replicas) {
     // GPUs, then GPU memory, vCPU, memory; stable so equal replicas keep scenario order.
