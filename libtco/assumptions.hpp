@@ -3,6 +3,7 @@
 // sure we are, and (where the source is weak) the plausible range. Reports list the ones they used.
 
 #include <libtco/decimal.hpp>
+#include <libtco/source.hpp>
 
 #include <optional>
 #include <string>
@@ -18,32 +19,32 @@ struct Assumption {
     std::optional<Decimal> high;
     std::string unit;
     std::string source;
-    std::string confidence;  // high | medium | low
+    Confidence confidence = Confidence::low;
 };
 
 namespace assumptions {
 
 inline Assumption aws_hours_per_month() {
     return {"/assumptions/aws_hours_per_month", Decimal(730), Decimal(730), std::nullopt, std::nullopt, "hours",
-            "AWS Pricing Calculator and Infracost bill a month as 365 x 24 / 12 = 730 hours", "high"};
+            "AWS Pricing Calculator and Infracost bill a month as 365 x 24 / 12 = 730 hours", Confidence::high};
 }
 
 inline Assumption eks_ops_share() {
     return {"/eks/ops_share", Decimal::parse("0.15"), Decimal::parse("0.15"), Decimal::parse("0.10"), Decimal::parse("0.20"),
             "share of team time",
-            "Seed comparison: teams spend 10-20% of their time on EKS cluster operations (no primary source found)", "low"};
+            "Seed comparison: teams spend 10-20% of their time on EKS cluster operations (no primary source found)", Confidence::low};
 }
 
 inline Assumption ecs_ops_share() {
     return {"/ecs/ops_share", Decimal::parse("0.035"), Decimal::parse("0.035"), Decimal::parse("0.02"), Decimal::parse("0.05"),
-            "share of team time", "Seed comparison: ECS reduces operations time to 2-5% (no primary source found)", "low"};
+            "share of team time", "Seed comparison: ECS reduces operations time to 2-5% (no primary source found)", Confidence::low};
 }
 
 inline Assumption ecs_reserved_memory_gib() {
     return {"/ecs/reserved_memory_gib", Decimal::parse("0.25"), Decimal::parse("0.25"), Decimal(0), Decimal(1), "GiB per instance",
             "ECS registers an instance's memory less what the OS and the ECS agent keep (ECS_RESERVED_MEMORY); "
             "AWS documents no fixed figure, 256 MiB is a planning default",
-            "low"};
+            Confidence::low};
 }
 
 }  // namespace assumptions

@@ -65,6 +65,26 @@ private:
     date::year_month ym_{date::year{2026}, date::month{1}};
 };
 
+// A calendar date "YYYY-MM-DD" (a catalog's effective date).
+inline date::year_month_day parse_iso_date(std::string_view text, const std::string& path = {}) {
+    const auto bad = [&] { return validation_error(errc::bad_format, path, "expected a date as \"YYYY-MM-DD\", got \"" + std::string(text) + "\""); };
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw bad();
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') throw bad();
+    const auto number = [&](std::size_t from, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (text[i] - '0');
+        return v;
+    };
+    const date::year_month_day ymd{date::year{number(0, 4)}, date::month{static_cast<unsigned>(number(5, 2))},
+                                   date::day{static_cast<unsigned>(number(8, 2))}};
+    if (!ymd.ok()) throw bad();
+    return ymd;
+}
+
+inline date::year_month_day first_day(const BillingMonth& m) { return m.year_month() / date::day{1}; }
+inline date::year_month_day last_day(const BillingMonth& m) { return date::year_month_day{m.year_month() / date::last}; }
+
 // AWS's pricing calculator and Infracost bill a month as 730 hours (365 x 24 / 12).
 inline Hours aws_month_hours_default() { return Hours(Decimal(730)); }
 

@@ -3,12 +3,17 @@
 // from. Catalogs are JSON documents (schema: pricing/catalog.schema.json); one is embedded in the
 // library (embedded_catalog.hpp), others can be loaded from files or text.
 
+#include <libtco/calendar.hpp>
+#include <libtco/commitment.hpp>
 #include <libtco/detail/json_reader.hpp>
 #include <libtco/error.hpp>
 #include <libtco/quantity.hpp>
+#include <libtco/source.hpp>
+#include <libtco/spot.hpp>
 
 #include <cstdint>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -18,30 +23,29 @@
 
 namespace libtco {
 
-enum class Confidence { high, medium, low };
-
-inline std::string to_string(Confidence c) {
-    switch (c) {
-        case Confidence::high: return "high";
-        case Confidence::medium: return "medium";
-        case Confidence::low: return "low";
-    }
-    return "low";
-}
-
-struct Source {
-    std::string id;
-    std::string title;
-    std::string url;
-    std::string retrieved;  // YYYY-MM-DD
-    Confidence confidence = Confidence::low;
-};
-
 // A price per unit of something other than an instance: a cluster-hour, a vCPU-hour, ...
 struct Fee {
     std::string id;
     HourlyRate usd;  // per `per` unit-hour
     std::string per;
+    std::string source;
+    std::string note;
+};
+
+// A figure that is a share rather than a price: the Auto Mode fee as a share of on-demand, the
+// Fargate Spot discount, ...
+struct Share {
+    std::string id;
+    Fraction value;
+    std::optional<Fraction> low;  // a range where the source is weak
+    std::optional<Fraction> high;
+    std::string source;
+    std::string note;
+};
+
+// A per-instance fee published for one type (EKS Auto Mode's management fee).
+struct PublishedFee {
+    HourlyRate usd;
     std::string source;
     std::string note;
 };
@@ -85,6 +89,9 @@ struct InstanceType {
     std::optional<HourlyRate> on_demand;
     std::string spec_source;
     std::string price_source;
+    std::optional<SpotFigure> spot;
+    std::optional<PublishedFee> eks_auto_mode;
+    std::vector<CommitmentOffer> commitments;
 
     bool has_gpus() const { return gpus.sign() > 0; }
 };
@@ -114,6 +121,10 @@ public:
     std::string default_spec_source;
     std::string default_price_source;
     std::map<std::string, Fee> fees;
+    std::map<std::string, Share> shares;
+    std::optional<SpotFigure> spot_generic;
+    std::map<std::string, SpotFigure> spot_families;
+    std::map<CommitmentKey, CommitmentOffer> commitment_generic;  // empty, or all 18 combinations
     std::map<std::string, GpuModel> gpu_models;
     std::map<std::string, InstanceType> instance_types;
 
@@ -131,12 +142,51 @@ public:
     }
     const Fee& fee(const std::string& id) const {
         const auto it = fees.find(id);
-        if (it == fees.end()) throw lookup_error(errc::unknown_source, "/fees", "catalog " + name + " has no fee \"" + id + "\"");
+        if (it == fees.end()) throw lookup_error(errc::missing_figure, "/fees", "catalog " + name + " has no fee \"" + id + "\"");
+        return it->second;
+    }
+    const Share& share(const std::string& id) const {
+        const auto it = shares.find(id);
+        if (it == shares.end()) throw lookup_error(errc::missing_figure, "/shares", "catalog " + name + " has no share \"" + id + "\"");
         return it->second;
     }
     const Source* find_source(const std::string& id) const {
         const auto it = sources.find(id);
         return it == sources.end() ? nullptr : &it->second;
+    }
+    // The confidence of a figure citing `source_id` (low for a source the catalog does not list).
+    Confidence confidence_of(const std::string& source_id) const {
+        const Source* s = find_source(source_id);
+        return s ? s->confidence : Confidence::low;
+    }
+
+    // The spot price of a type: its own figure, else its family's, else the generic one. None when
+    // the type has no on-demand price or the catalog has no spot figures.
+    std::optional<SpotQuote> spot_quote(const InstanceType& t) const {
+        if (!t.on_demand) return std::nullopt;
+        if (t.spot) return quote_spot(*t.spot, *t.on_demand, FigureBasis::instance_type);
+        if (const auto it = spot_families.find(t.family); it != spot_families.end())
+            return quote_spot(it->second, *t.on_demand, FigureBasis::family);
+        if (spot_generic) return quote_spot(*spot_generic, *t.on_demand, FigureBasis::generic);
+        return std::nullopt;
+    }
+
+    // A commitment rate for a type: its own entry, else the generic discount.
+    std::optional<CommitmentQuote> commitment_quote(const InstanceType& t, const CommitmentKey& key) const {
+        if (!t.on_demand) return std::nullopt;
+        for (const CommitmentOffer& offer : t.commitments)
+            if (offer.key == key) return quote_commitment(offer, *t.on_demand, FigureBasis::instance_type);
+        if (const auto it = commitment_generic.find(key); it != commitment_generic.end())
+            return quote_commitment(it->second, *t.on_demand, FigureBasis::generic);
+        return std::nullopt;
+    }
+
+    // The EKS Auto Mode fee of a type: its published fee, else `share_id` of its on-demand price.
+    std::optional<PublishedFee> eks_auto_mode_fee(const InstanceType& t, const std::string& share_id = "eks_auto_mode_fee") const {
+        if (t.eks_auto_mode) return t.eks_auto_mode;
+        if (!t.on_demand) return std::nullopt;
+        const Share& s = share(share_id);
+        return PublishedFee{*t.on_demand * s.value, s.source, s.value.to_string() + " x on-demand"};
     }
 
     // A copy with scenario overrides applied; `path` locates the overrides object for errors.
@@ -154,28 +204,8 @@ inline Catalog load_catalog_file(const std::string& file_path) {
 // ---------------------------------------------------------------------------------------------
 namespace detail {
 
-inline Confidence read_confidence(const json& v, const std::string& path) {
-    const std::string s = read_string(v, path);
-    if (s == "high") return Confidence::high;
-    if (s == "medium") return Confidence::medium;
-    if (s == "low") return Confidence::low;
-    throw validation_error(errc::bad_format, path, "expected \"high\", \"medium\" or \"low\", got \"" + s + "\"");
-}
-
 inline void require_source(const Catalog& c, const std::string& id, const std::string& path) {
     if (!c.find_source(id)) throw lookup_error(errc::unknown_source, path, "unknown source \"" + id + "\" (not under /sources)");
-}
-
-inline Source read_source(const std::string& id, const json& v, const std::string& path) {
-    ObjectReader r(v, path);
-    Source s;
-    s.id = id;
-    s.title = r.string("title");
-    s.url = r.optional_string("url").value_or("");
-    s.retrieved = r.string("retrieved");
-    s.confidence = read_confidence(r.at("confidence"), r.path_of("confidence"));
-    r.finish();
-    return s;
 }
 
 inline Fee read_fee(const std::string& id, const json& v, const std::string& path) {
@@ -188,6 +218,78 @@ inline Fee read_fee(const std::string& id, const json& v, const std::string& pat
     f.note = r.optional_string("note").value_or("");
     r.finish();
     return f;
+}
+
+inline Share read_share(const std::string& id, const json& v, const std::string& path) {
+    ObjectReader r(v, path);
+    Share s;
+    s.id = id;
+    s.value = Fraction(read_unit_interval(r, "value"));
+    if (r.has("low")) s.low = Fraction(require_at_most(read_unit_interval(r, "low"), s.value.value(), r.path_of("low")));
+    if (r.has("high")) {
+        s.high = Fraction(read_unit_interval(r, "high"));
+        if (*s.high < s.value) throw validation_error(errc::inconsistent, r.path_of("high"), "must be >= value " + s.value.to_string());
+    }
+    s.source = r.string("source");
+    s.note = r.optional_string("note").value_or("");
+    r.finish();
+    return s;
+}
+
+inline PublishedFee read_published_fee(const json& v, const std::string& path) {
+    ObjectReader r(v, path);
+    PublishedFee f;
+    f.usd = HourlyRate(require_non_negative(r.decimal("usd_per_hour"), r.path_of("usd_per_hour")));
+    f.source = r.string("source");
+    f.note = r.optional_string("note").value_or("");
+    r.finish();
+    return f;
+}
+
+inline void read_spot_section(const json& v, Catalog& c) {
+    ObjectReader r(v, "/spot");
+    if (r.has("generic")) {
+        c.spot_generic = read_spot_figure(r.at("generic"), "/spot/generic", false);
+        require_source(c, c.spot_generic->source, "/spot/generic/source");
+    }
+    if (const json* families = r.find("families")) {
+        ObjectReader fr(*families, "/spot/families");
+        for (const auto& [family, f] : families->items()) {
+            fr.allow(family);
+            const std::string at = child_path("/spot/families", family);
+            SpotFigure figure = read_spot_figure(f, at, false);
+            require_source(c, figure.source, child_path(at, "source"));
+            c.spot_families.emplace(family, std::move(figure));
+        }
+    }
+    r.finish();
+}
+
+// commitments.generic.<plan>.<term>.<payment> = {discount, source, note?}, all 18 given.
+inline void read_commitments_section(const json& v, Catalog& c) {
+    ObjectReader r(v, "/commitments");
+    const json& generic = r.at("generic");
+    r.finish();
+    ObjectReader plans(generic, "/commitments/generic");
+    for (std::size_t p = 0; p < commitment_plan_names.size(); ++p) {
+        const std::string plan(commitment_plan_names[p]);
+        ObjectReader terms(plans.at(plan), plans.path_of(plan));
+        for (std::size_t t = 0; t < commitment_term_names.size(); ++t) {
+            const std::string term(commitment_term_names[t]);
+            ObjectReader payments(terms.at(term), terms.path_of(term));
+            for (std::size_t u = 0; u < upfront_payment_names.size(); ++u) {
+                const std::string payment(upfront_payment_names[u]);
+                ObjectReader entry(payments.at(payment), payments.path_of(payment));
+                const CommitmentKey key{static_cast<CommitmentPlan>(p), static_cast<CommitmentTerm>(t), static_cast<UpfrontPayment>(u)};
+                CommitmentOffer offer = read_commitment_terms(entry, key, false);
+                require_source(c, offer.source, entry.path_of("source"));
+                c.commitment_generic.emplace(key, std::move(offer));
+            }
+            payments.finish();
+        }
+        terms.finish();
+    }
+    plans.finish();
 }
 
 inline MigProfile read_mig_profile(const json& v, const std::string& path) {
@@ -256,6 +358,26 @@ inline InstanceType read_instance_type(const std::string& name, const json& v, c
     t.price_source = r.optional_string("price_source").value_or(c.default_price_source);
     require_source(c, t.spec_source, r.path_of("spec_source"));
     if (t.on_demand) require_source(c, t.price_source, r.path_of("price_source"));
+    if (const json* spot = r.find("spot")) {
+        t.spot = read_spot_figure(*spot, r.path_of("spot"), true);
+        require_source(c, t.spot->source, child_path(r.path_of("spot"), "source"));
+    }
+    if (const json* fee = r.find("eks_auto_mode")) {
+        t.eks_auto_mode = read_published_fee(*fee, r.path_of("eks_auto_mode"));
+        require_source(c, t.eks_auto_mode->source, child_path(r.path_of("eks_auto_mode"), "source"));
+    }
+    if (const json* commitments = r.find("commitments")) {
+        const std::string at = r.path_of("commitments");
+        require_array(*commitments, at);
+        for (std::size_t i = 0; i < commitments->size(); ++i) {
+            CommitmentOffer offer = read_type_commitment((*commitments)[i], child_path(at, i));
+            for (const CommitmentOffer& earlier : t.commitments)
+                if (earlier.key == offer.key)
+                    throw validation_error(errc::duplicate_name, child_path(at, i), to_string(offer.key) + " is given twice");
+            require_source(c, offer.source, child_path(child_path(at, i), "source"));
+            t.commitments.push_back(std::move(offer));
+        }
+    }
     r.finish();
     return t;
 }
@@ -275,6 +397,7 @@ inline Catalog Catalog::from_json(const detail::json& document) {
     c.currency = r.optional_string("currency").value_or("USD");
     if (c.currency != "USD") throw validation_error(errc::out_of_range, "/currency", "only \"USD\" is supported, got \"" + c.currency + "\"");
     c.effective_date = r.string("effective_date");
+    (void)parse_iso_date(c.effective_date, "/effective_date");
     c.description = r.optional_string("description").value_or("");
 
     const json& sources = r.at("sources");
@@ -296,6 +419,18 @@ inline Catalog Catalog::from_json(const detail::json& document) {
         require_source(c, f.source, child_path(child_path("/fees", id), "source"));
         c.fees.emplace(id, std::move(f));
     }
+
+    if (const json* shares = r.find("shares")) {
+        ObjectReader shr(*shares, "/shares");
+        for (const auto& [id, v] : shares->items()) {
+            shr.allow(id);
+            Share sh = read_share(id, v, child_path("/shares", id));
+            require_source(c, sh.source, child_path(child_path("/shares", id), "source"));
+            c.shares.emplace(id, std::move(sh));
+        }
+    }
+    if (const json* spot = r.find("spot")) read_spot_section(*spot, c);
+    if (const json* commitments = r.find("commitments")) read_commitments_section(*commitments, c);
 
     const json& models = r.at("gpu_models");
     ObjectReader mr(models, "/gpu_models");
@@ -362,6 +497,164 @@ inline Catalog Catalog::with_overrides(const std::map<std::string, InstanceTypeO
         out.instance_types[type_name] = std::move(t);
     }
     return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a catalog back to JSON: every field, defaults made explicit (family, arch, sources),
+// stable key order, exact decimals as strings. Catalog::from_json(to_json(c)) reads back c.
+namespace detail {
+
+inline void put_optional(nlohmann::ordered_json& j, const char* key, const std::string& text) {
+    if (!text.empty()) j[key] = text;
+}
+
+inline nlohmann::ordered_json figure_json(const SpotFigure& f) {
+    nlohmann::ordered_json j;
+    if (f.price) j["usd_per_hour"] = f.price->to_string();
+    if (f.savings) j["savings"] = f.savings->to_string();
+    if (f.savings_low) j["low"] = f.savings_low->to_string();
+    if (f.savings_high) j["high"] = f.savings_high->to_string();
+    if (f.interruption) j["interruption"] = to_string(*f.interruption);
+    j["source"] = f.source;
+    put_optional(j, "note", f.note);
+    return j;
+}
+
+inline void put_commitment_terms(nlohmann::ordered_json& j, const CommitmentOffer& o) {
+    if (o.discount) {
+        j["discount"] = o.discount->to_string();
+    } else {
+        j["usd_per_hour"] = o.recurring->to_string();
+        if (o.upfront.value().sign() > 0) j["upfront_usd"] = o.upfront.to_string();
+    }
+    j["source"] = o.source;
+    put_optional(j, "note", o.note);
+}
+
+inline nlohmann::ordered_json figure_json(const CommitmentOffer& o) {
+    nlohmann::ordered_json j{{"plan", to_string(o.key.plan)}, {"term", to_string(o.key.term)}, {"payment", to_string(o.key.payment)}};
+    put_commitment_terms(j, o);
+    return j;
+}
+
+}  // namespace detail
+
+inline nlohmann::ordered_json to_json(const GpuModel& g) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["vendor"] = g.vendor;
+    j["memory_gib"] = g.memory_gib.to_string();
+    if (g.mig) {
+        ordered_json profiles = ordered_json::array();
+        for (const MigProfile& p : g.mig->profiles)
+            profiles.push_back(ordered_json{{"name", p.name}, {"compute_slices", p.compute_slices}, {"memory_gib", p.memory_gib.to_string()},
+                                            {"max_per_gpu", p.max_per_gpu}, {"size", p.size}, {"starts", p.starts}});
+        j["mig"] = ordered_json{{"max_instances", g.mig->max_instances}, {"profiles", std::move(profiles)}};
+    } else {
+        j["mig"] = nullptr;
+    }
+    j["time_slicing"] = g.time_slicing;
+    j["mps"] = g.mps;
+    j["source"] = g.source;
+    return j;
+}
+
+inline nlohmann::ordered_json to_json(const InstanceType& t) {
+    nlohmann::ordered_json j;
+    j["family"] = t.family;
+    j["arch"] = t.arch;
+    j["vcpu"] = t.vcpu.to_string();
+    j["memory_gib"] = t.memory_gib.to_string();
+    if (t.has_gpus()) {
+        j["gpus"] = t.gpus.to_string();
+        j["gpu_model"] = t.gpu_model;
+        j["gpu_memory_gib"] = t.gpu_memory_gib.to_string();
+    }
+    if (t.allocatable_vcpu) j["allocatable_vcpu"] = t.allocatable_vcpu->to_string();
+    if (t.allocatable_memory_gib) j["allocatable_memory_gib"] = t.allocatable_memory_gib->to_string();
+    if (t.max_pods) j["max_pods"] = *t.max_pods;
+    if (t.on_demand) j["on_demand_usd_per_hour"] = t.on_demand->to_string();
+    j["spec_source"] = t.spec_source;
+    if (t.on_demand) j["price_source"] = t.price_source;
+    if (t.spot) j["spot"] = detail::figure_json(*t.spot);
+    if (t.eks_auto_mode) {
+        nlohmann::ordered_json fee{{"usd_per_hour", t.eks_auto_mode->usd.to_string()}, {"source", t.eks_auto_mode->source}};
+        detail::put_optional(fee, "note", t.eks_auto_mode->note);
+        j["eks_auto_mode"] = std::move(fee);
+    }
+    if (!t.commitments.empty()) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const CommitmentOffer& o : t.commitments) list.push_back(detail::figure_json(o));
+        j["commitments"] = std::move(list);
+    }
+    return j;
+}
+
+inline nlohmann::ordered_json to_json(const Catalog& c) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["schema_version"] = Catalog::schema_version;
+    j["name"] = c.name;
+    j["region"] = c.region;
+    j["currency"] = c.currency;
+    j["effective_date"] = c.effective_date;
+    if (!c.description.empty()) j["description"] = c.description;
+    ordered_json sources = ordered_json::object();
+    for (const auto& [id, s] : c.sources) {
+        ordered_json sj;
+        sj["title"] = s.title;
+        detail::put_optional(sj, "url", s.url);
+        sj["retrieved"] = s.retrieved;
+        sj["confidence"] = to_string(s.confidence);
+        sources[id] = std::move(sj);
+    }
+    j["sources"] = std::move(sources);
+    j["default_sources"] = ordered_json{{"specs", c.default_spec_source}, {"on_demand", c.default_price_source}};
+    ordered_json fees = ordered_json::object();
+    for (const auto& [id, f] : c.fees) {
+        ordered_json fj{{"usd", f.usd.to_string()}, {"per", f.per}, {"source", f.source}};
+        detail::put_optional(fj, "note", f.note);
+        fees[id] = std::move(fj);
+    }
+    j["fees"] = std::move(fees);
+    if (!c.shares.empty()) {
+        ordered_json shares = ordered_json::object();
+        for (const auto& [id, s] : c.shares) {
+            ordered_json sj{{"value", s.value.to_string()}};
+            if (s.low) sj["low"] = s.low->to_string();
+            if (s.high) sj["high"] = s.high->to_string();
+            sj["source"] = s.source;
+            detail::put_optional(sj, "note", s.note);
+            shares[id] = std::move(sj);
+        }
+        j["shares"] = std::move(shares);
+    }
+    if (c.spot_generic || !c.spot_families.empty()) {
+        ordered_json spot = ordered_json::object();
+        if (c.spot_generic) spot["generic"] = detail::figure_json(*c.spot_generic);
+        if (!c.spot_families.empty()) {
+            ordered_json families = ordered_json::object();
+            for (const auto& [family, f] : c.spot_families) families[family] = detail::figure_json(f);
+            spot["families"] = std::move(families);
+        }
+        j["spot"] = std::move(spot);
+    }
+    if (!c.commitment_generic.empty()) {
+        ordered_json generic = ordered_json::object();
+        for (const auto& [key, offer] : c.commitment_generic) {
+            ordered_json entry;
+            detail::put_commitment_terms(entry, offer);
+            generic[to_string(key.plan)][to_string(key.term)][to_string(key.payment)] = std::move(entry);
+        }
+        j["commitments"] = ordered_json{{"generic", std::move(generic)}};
+    }
+    ordered_json models = ordered_json::object();
+    for (const auto& [id, g] : c.gpu_models) models[id] = to_json(g);
+    j["gpu_models"] = std::move(models);
+    ordered_json types = ordered_json::object();
+    for (const auto& [name, t] : c.instance_types) types[name] = to_json(t);
+    j["instance_types"] = std::move(types);
+    return j;
 }
 
 }  // namespace libtco

@@ -1,12 +1,69 @@
 #pragma once
-// The catalog compiled into the library (pricing/aws-us-east-1-2026-07-20.json), so that a user needs
-// no file. Each call parses it afresh: there is no global state to share or mutate.
+// The catalogs compiled into the library (every pricing/<name>.json), so that a user needs no file,
+// and the choice among them by region and billed month. Each call parses afresh: there is no global
+// state to share or mutate.
 
+#include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
 #include <libtco/embedded_catalog_data.hpp>
 
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <string_view>
+#include <vector>
+
 namespace libtco {
 
-inline Catalog embedded_catalog() { return Catalog::from_json_text(detail::embedded_catalog_json); }
+// Every embedded catalog, ordered by region and then effective date.
+inline std::vector<Catalog> embedded_catalogs() {
+    std::vector<Catalog> out;
+    for (std::string_view text : detail::embedded_catalog_texts) out.push_back(Catalog::from_json_text(text));
+    std::sort(out.begin(), out.end(), [](const Catalog& a, const Catalog& b) {
+        return std::tie(a.region, a.effective_date, a.name) < std::tie(b.region, b.effective_date, b.name);
+    });
+    return out;
+}
+
+inline std::string embedded_catalog_names() {
+    std::string out;
+    for (const Catalog& c : embedded_catalogs()) out += (out.empty() ? "" : ", ") + c.name;
+    return out;
+}
+
+// An embedded catalog by name; `path` locates the name in the caller's document for errors.
+inline Catalog embedded_catalog(std::string_view name, const std::string& path = {}) {
+    for (Catalog& c : embedded_catalogs())
+        if (c.name == name) return std::move(c);
+    throw lookup_error(errc::unknown_catalog, path,
+                       "no embedded catalog \"" + std::string(name) + "\" (available: " + embedded_catalog_names() + ")");
+}
+
+// The committed JSON text of an embedded catalog, byte for byte.
+inline std::string_view embedded_catalog_text(std::string_view name, const std::string& path = {}) {
+    for (std::string_view text : detail::embedded_catalog_texts)
+        if (Catalog::from_json_text(text).name == name) return text;
+    throw lookup_error(errc::unknown_catalog, path,
+                       "no embedded catalog \"" + std::string(name) + "\" (available: " + embedded_catalog_names() + ")");
+}
+
+// The default: the newest us-east-1 catalog.
+inline Catalog embedded_catalog() { return embedded_catalog(detail::default_catalog_name); }
+
+// The embedded catalog for a region whose prices were in effect in `month`: the newest one dated on
+// or before the month's last day, else (a month before every catalog) the oldest one.
+inline Catalog select_catalog(const std::string& region, const BillingMonth& month, const std::string& path = {}) {
+    std::vector<Catalog> candidates;
+    for (Catalog& c : embedded_catalogs())
+        if (c.region == region) candidates.push_back(std::move(c));
+    if (candidates.empty())
+        throw lookup_error(errc::unknown_catalog, path,
+                           "no embedded catalog for region \"" + region + "\" (available: " + embedded_catalog_names() +
+                               "); pass a catalog file for it");
+    const date::year_month_day until = last_day(month);
+    for (auto it = candidates.rbegin(); it != candidates.rend(); ++it)
+        if (parse_iso_date(it->effective_date) <= until) return std::move(*it);
+    return std::move(candidates.front());
+}
 
 }  // namespace libtco

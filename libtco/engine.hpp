@@ -4,12 +4,15 @@
 // platform takes; then the difference.
 
 #include <libtco/catalog.hpp>
+#include <libtco/embedded_catalog.hpp>
+#include <libtco/price_overlay.hpp>
 #include <libtco/placement.hpp>
 #include <libtco/report.hpp>
 #include <libtco/scenario.hpp>
 
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -94,23 +97,32 @@ private:
             const bool standard = s_.eks.support == EksSupport::standard;
             const Fee& fee = c_.fee(standard ? "eks_cluster_standard" : "eks_cluster_extended");
             const Money amount = fee.usd * hours * Decimal(s_.eks.clusters);
-            return {category::control_plane, std::string("EKS cluster fee (") + (standard ? "standard" : "extended") + " support)",
-                    std::to_string(s_.eks.clusters) + " cluster(s) x " + hours.to_string() + " h x " + money_text(fee.usd.value()) + "/h",
-                    amount};
+            return cited(category::control_plane, std::string("EKS cluster fee (") + (standard ? "standard" : "extended") + " support)",
+                          std::to_string(s_.eks.clusters) + " cluster(s) x " + hours.to_string() + " h x " + money_text(fee.usd.value()) + "/h",
+                          amount, fee.source);
         }
         const Fee& fee = c_.fee("ecs_cluster");
-        return {category::control_plane, "ECS control plane",
-                fee.usd.value().is_zero() ? std::string("no orchestration fee") : hours.to_string() + " h x " + money_text(fee.usd.value()) + "/h",
-                fee.usd * hours};
+        return cited(category::control_plane, "ECS control plane",
+                      fee.usd.value().is_zero() ? std::string("no orchestration fee") : hours.to_string() + " h x " + money_text(fee.usd.value()) + "/h",
+                      fee.usd * hours, fee.source);
+    }
+
+    LineItem cited(const char* cat, std::string item, std::string detail, Money amount, const std::string& source) const {
+        return {cat, std::move(item), std::move(detail), amount, {source}, c_.confidence_of(source)};
     }
 
     LineItem operations() const {
         const Money annual = s_.team.loaded_cost_per_engineer_year * s_.team.engineers;
         const Money amount = annual * spec_.ops_share / Decimal(months_per_year);
-        return {category::operations, std::string(platform_label(p_)) + " operations (staff time)",
-                spec_.ops_share.to_string() + " x " + s_.team.engineers.to_string() + " engineers x " +
-                    money_text(s_.team.loaded_cost_per_engineer_year.value()) + "/year / " + std::to_string(months_per_year),
-                amount};
+        const Assumption share = p_ == Platform::eks ? assumptions::eks_ops_share() : assumptions::ecs_ops_share();
+        LineItem item{category::operations, std::string(platform_label(p_)) + " operations (staff time)",
+                      spec_.ops_share.to_string() + " x " + s_.team.engineers.to_string() + " engineers x " +
+                          money_text(s_.team.loaded_cost_per_engineer_year.value()) + "/year / " + std::to_string(months_per_year),
+                      amount, {}, Confidence::low};
+        // The default share is the model's weak assumption; a share the team gives is its own figure.
+        item.sources = {share.name};
+        item.confidence = spec_.ops_share.value() == share.default_value ? share.confidence : Confidence::high;
+        return item;
     }
 
     void build_allowed_shapes() {
@@ -207,8 +219,9 @@ private:
         std::string item = g.instance_type;
         if (g.hours != s_.month_hours()) item += " @ " + g.hours.to_string() + " h";
         if (g.given) item += " (given)";
-        return {category::compute, item,
-                std::to_string(g.count) + " x " + g.hours.to_string() + " h x " + money_text(g.usd_per_hour.value()) + "/h", g.amount};
+        return cited(category::compute, item,
+                      std::to_string(g.count) + " x " + g.hours.to_string() + " h x " + money_text(g.usd_per_hour.value()) + "/h", g.amount,
+                     g.price_source);
     }
 
     const Scenario& s_;
@@ -252,24 +265,66 @@ inline std::vector<Assumption> assumptions_used(const Scenario& s) {
     return out;
 }
 
+
+inline std::vector<Warning> catalog_warnings(const Scenario& s, const Catalog& c) {
+    std::vector<Warning> out;
+    const date::year_month_day effective = parse_iso_date(c.effective_date, "/effective_date");
+    date::year_month_day a_year_later = effective + date::years{1};
+    if (!a_year_later.ok()) a_year_later = date::year_month_day{a_year_later.year() / a_year_later.month() / date::last};  // 29 Feb
+    if (first_day(s.month) > a_year_later)
+        out.push_back({"stale_catalog", "catalog " + c.name + " is dated " + c.effective_date + ", more than a year before the billed month " +
+                                            s.month.to_string() + "; prices may have changed"});
+    if (effective > last_day(s.month))
+        out.push_back({"catalog_after_month", "catalog " + c.name + " is dated " + c.effective_date + ", after the billed month " +
+                                                  s.month.to_string() + "; its prices may not have applied then"});
+    if (!s.catalog.empty() && s.catalog != c.name)
+        out.push_back({"catalog_not_as_named", "the scenario names catalog " + s.catalog + " but the comparison used " + c.name + " as asked"});
+    return out;
+}
+
+inline std::vector<Source> cited_sources(const Catalog& c, const PlatformReport& eks, const PlatformReport& ecs) {
+    std::set<std::string> ids;
+    for (const PlatformReport* r : {&eks, &ecs})
+        for (const LineItem& li : r->line_items) ids.insert(li.sources.begin(), li.sources.end());
+    std::vector<Source> out;
+    for (const std::string& id : ids)
+        if (const Source* source = c.find_source(id)) out.push_back(*source);
+    return out;
+}
+
 }  // namespace detail
 
 // Both platforms side by side for the scenario's month.
 inline Comparison compare(const Scenario& scenario, const Catalog& catalog) {
     detail::check_against_catalog(scenario, catalog);
-    const Catalog effective = catalog.with_overrides(scenario.instance_types, "/instance_types");
+    const Catalog effective = apply_overlay(catalog, scenario.price_overlay, "/price_overlay")
+                                  .with_overrides(scenario.instance_types, "/instance_types");
     Comparison c;
     c.scenario = scenario.name;
     c.catalog = catalog.name;
     c.catalog_date = catalog.effective_date;
     c.region = catalog.region;
+    if (!scenario.price_overlay.empty()) {
+        c.overlay = scenario.price_overlay.name;
+        c.overlay_discount = scenario.price_overlay.discount;
+    }
     c.month = scenario.month;
     c.hours_basis = scenario.hours_basis;
     c.hours = scenario.month_hours();
     c.eks = detail::PlatformCosting(scenario, effective, detail::Platform::eks).run();
     c.ecs = detail::PlatformCosting(scenario, effective, detail::Platform::ecs).run();
     c.assumptions = detail::assumptions_used(scenario);
+    c.sources = detail::cited_sources(effective, c.eks, c.ecs);
+    c.warnings = detail::catalog_warnings(scenario, catalog);
     return c;
 }
+
+// The embedded catalog a scenario asks for: the one it names, else the one for its region and month.
+inline Catalog catalog_for(const Scenario& scenario) {
+    if (!scenario.catalog.empty()) return embedded_catalog(scenario.catalog, "/catalog");
+    return select_catalog(scenario.region, scenario.month, "/region");
+}
+
+inline Comparison compare(const Scenario& scenario) { return compare(scenario, catalog_for(scenario)); }
 
 }  // namespace libtco

@@ -31,6 +31,8 @@ enum class errc : int {
     unknown_source = 202,
     region_mismatch = 203,
     no_price = 204,
+    missing_figure = 205,
+    unknown_catalog = 206,
     // placement
     unplaceable_replica = 300,
     // arithmetic

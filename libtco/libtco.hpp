@@ -4,6 +4,7 @@
 #include <libtco/assumptions.hpp>
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
+#include <libtco/commitment.hpp>
 #include <libtco/decimal.hpp>
 #include <libtco/default_scenario.hpp>
 #include <libtco/embedded_catalog.hpp>
@@ -11,8 +12,12 @@
 #include <libtco/error.hpp>
 #include <libtco/format.hpp>
 #include <libtco/placement.hpp>
+#include <libtco/price_overlay.hpp>
 #include <libtco/quantity.hpp>
 #include <libtco/report.hpp>
 #include <libtco/rounding.hpp>
 #include <libtco/scenario.hpp>
+#include <libtco/source.hpp>
+#include <libtco/spot.hpp>
+#include <libtco/type_pricing.hpp>
 #include <libtco/version.hpp>

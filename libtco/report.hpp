@@ -7,10 +7,12 @@
 #include <libtco/calendar.hpp>
 #include <libtco/quantity.hpp>
 #include <libtco/rounding.hpp>
+#include <libtco/source.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,14 @@ struct LineItem {
     std::string item;
     std::string detail;  // how the amount was worked out, e.g. "8 x 730 h x $1.006/h"
     Money amount;        // exact
+    std::vector<std::string> sources;  // catalog source ids or assumption names the amount rests on
+    Confidence confidence = Confidence::low;  // the weakest of them
+};
+
+// Something a reader should know about the numbers, e.g. prices older than the billed month.
+struct Warning {
+    std::string code;  // stable: stale_catalog, catalog_after_month, catalog_not_as_named
+    std::string message;
 };
 
 // Instances of one type running the same hours.
@@ -58,6 +68,13 @@ struct PlatformReport {
         for (const LineItem& li : line_items) exact.push_back(li.amount);
         return round_parts_to_cents(exact);
     }
+    // The rounded total split by the confidence of the figures each line rests on.
+    std::map<Confidence, Money> rounded_by_confidence() const {
+        std::map<Confidence, Money> out{{Confidence::high, Money{}}, {Confidence::medium, Money{}}, {Confidence::low, Money{}}};
+        const std::vector<Money> rounded = rounded_line_items();
+        for (std::size_t i = 0; i < line_items.size(); ++i) out[line_items[i].confidence] += rounded[i];
+        return out;
+    }
     Money category_total(const std::string& cat) const {
         Money sum;
         for (const LineItem& li : line_items)
@@ -73,12 +90,16 @@ struct Comparison {
     std::string catalog;
     std::string catalog_date;
     std::string region;
+    std::string overlay;                     // name of the price overlay applied, if any
+    std::optional<Fraction> overlay_discount;
     BillingMonth month;
     HoursBasis hours_basis = HoursBasis::aws_730;
     Hours hours;
     PlatformReport eks;
     PlatformReport ecs;
     std::vector<Assumption> assumptions;
+    std::vector<Source> sources;  // every catalog source a line item cites
+    std::vector<Warning> warnings;
 
     // EKS minus ECS, on the rounded totals a reader sees: positive means EKS costs more.
     Money difference() const { return eks.rounded_total() - ecs.rounded_total(); }
@@ -99,9 +120,14 @@ inline nlohmann::ordered_json to_json(const PlatformReport& r) {
     for (std::size_t i = 0; i < r.line_items.size(); ++i) {
         const LineItem& li = r.line_items[i];
         items.push_back(ordered_json{{"category", li.category}, {"item", li.item}, {"detail", li.detail},
-                                     {"usd", usd(rounded[i])}, {"usd_exact", li.amount.to_string()}});
+                                     {"usd", usd(rounded[i])}, {"usd_exact", li.amount.to_string()},
+                                     {"sources", li.sources}, {"confidence", to_string(li.confidence)}});
     }
     j["line_items"] = std::move(items);
+    ordered_json by_confidence = ordered_json::object();
+    for (Confidence level : {Confidence::high, Confidence::medium, Confidence::low})
+        by_confidence[to_string(level)] = usd(r.rounded_by_confidence().at(level));
+    j["usd_by_confidence"] = std::move(by_confidence);
     ordered_json instances = ordered_json::array();
     for (const InstanceGroup& g : r.instances) {
         ordered_json replicas = ordered_json::object();
@@ -123,7 +149,7 @@ inline nlohmann::ordered_json to_json(const Assumption& a) {
     if (a.low) j["low"] = a.low->to_string();
     if (a.high) j["high"] = a.high->to_string();
     j["unit"] = a.unit;
-    j["confidence"] = a.confidence;
+    j["confidence"] = to_string(a.confidence);
     j["source"] = a.source;
     return j;
 }
@@ -137,7 +163,15 @@ inline nlohmann::ordered_json to_json(const Comparison& c) {
     j["hours_basis"] = to_string(c.hours_basis);
     j["hours"] = c.hours.to_string();
     j["region"] = c.region;
-    j["catalog"] = ordered_json{{"name", c.catalog}, {"effective_date", c.catalog_date}};
+    ordered_json catalog{{"name", c.catalog}, {"region", c.region}, {"effective_date", c.catalog_date}};
+    if (!c.overlay.empty()) {
+        catalog["overlay"] = ordered_json{{"name", c.overlay}};
+        if (c.overlay_discount) catalog["overlay"]["discount"] = c.overlay_discount->to_string();
+    }
+    j["catalog"] = std::move(catalog);
+    ordered_json warnings = ordered_json::array();
+    for (const Warning& w : c.warnings) warnings.push_back(ordered_json{{"code", w.code}, {"message", w.message}});
+    j["warnings"] = std::move(warnings);
     j["eks"] = to_json(c.eks);
     j["ecs"] = to_json(c.ecs);
     j["difference_usd"] = usd(c.difference());
@@ -145,6 +179,15 @@ inline nlohmann::ordered_json to_json(const Comparison& c) {
     ordered_json assumptions = ordered_json::array();
     for (const Assumption& a : c.assumptions) assumptions.push_back(to_json(a));
     j["assumptions"] = std::move(assumptions);
+    ordered_json sources = ordered_json::array();
+    for (const Source& s : c.sources) {
+        ordered_json sj{{"id", s.id}, {"title", s.title}};
+        if (!s.url.empty()) sj["url"] = s.url;
+        if (!s.retrieved.empty()) sj["retrieved"] = s.retrieved;
+        sj["confidence"] = to_string(s.confidence);
+        sources.push_back(std::move(sj));
+    }
+    j["sources"] = std::move(sources);
     return j;
 }
 

@@ -6,6 +6,7 @@
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
 #include <libtco/detail/json_reader.hpp>
+#include <libtco/price_overlay.hpp>
 #include <libtco/quantity.hpp>
 
 #include <map>
@@ -77,9 +78,11 @@ struct Scenario {
     std::string name = "scenario";
     std::string description;
     std::string region = "us-east-1";
+    std::string catalog;  // an embedded catalog by name; empty: the one for the region and month
     BillingMonth month;
     HoursBasis hours_basis = HoursBasis::aws_730;
     Hours aws_hours_per_month = Hours(assumptions::aws_hours_per_month().default_value);
+    PriceOverlay price_overlay;
     std::map<std::string, InstanceTypeOverride> instance_types;
     Team team;
     std::vector<Workload> workloads;
@@ -117,26 +120,6 @@ inline Fraction read_share(ObjectReader& r, const std::string& key, const Decima
     const Decimal share = r.optional_decimal(key).value_or(fallback);
     require_at_most(require_non_negative(share, r.path_of(key)), Decimal(1), r.path_of(key));
     return Fraction(share);
-}
-
-inline InstanceTypeOverride read_override(const json& v, const std::string& path) {
-    ObjectReader r(v, path);
-    InstanceTypeOverride o;
-    const auto positive = [&](const std::string& key) -> std::optional<Decimal> {
-        if (auto d = r.optional_decimal(key)) return require_positive(*d, r.path_of(key));
-        return std::nullopt;
-    };
-    o.vcpu = positive("vcpu");
-    o.memory_gib = positive("memory_gib");
-    if (auto g = r.optional_decimal("gpus")) o.gpus = require_non_negative(*g, r.path_of("gpus"));
-    o.gpu_model = r.optional_string("gpu_model");
-    o.gpu_memory_gib = positive("gpu_memory_gib");
-    o.allocatable_vcpu = positive("allocatable_vcpu");
-    o.allocatable_memory_gib = positive("allocatable_memory_gib");
-    if (auto p = r.optional_decimal("on_demand_usd_per_hour"))
-        o.on_demand = HourlyRate(require_non_negative(*p, r.path_of("on_demand_usd_per_hour")));
-    r.finish();
-    return o;
 }
 
 inline Workload read_workload(const json& v, const std::string& path, const Hours& month_hours) {
@@ -244,13 +227,13 @@ inline Scenario Scenario::from_json(const detail::json& document) {
     }
     const Hours month_hours = s.month_hours();
 
-    if (const json* types = r.find("instance_types")) {
-        ObjectReader tr(*types, "/instance_types");
-        for (const auto& [type_name, v] : types->items()) {
-            tr.allow(type_name);
-            s.instance_types.emplace(type_name, read_override(v, child_path("/instance_types", type_name)));
-        }
+    s.catalog = r.optional_string("catalog").value_or("");
+    if (const json* overlay = r.find("price_overlay")) {
+        if (overlay->is_object() && overlay->contains("schema_version"))
+            throw validation_error(errc::unknown_key, "/price_overlay/schema_version", "belongs to a price overlay file, not to a scenario's price_overlay");
+        s.price_overlay = PriceOverlay::from_json(*overlay, "/price_overlay");
     }
+    if (const json* types = r.find("instance_types")) s.instance_types = read_overrides(*types, "/instance_types");
 
     ObjectReader team(r.at("team"), "/team");
     s.team.engineers = require_non_negative(team.decimal("engineers"), team.path_of("engineers"));
@@ -315,20 +298,9 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     j["month"] = s.month.to_string();
     j["hours_basis"] = to_string(s.hours_basis);
     j["assumptions"] = ordered_json{{"aws_hours_per_month", s.aws_hours_per_month.to_string()}};
-    ordered_json types = ordered_json::object();
-    for (const auto& [type_name, o] : s.instance_types) {
-        ordered_json t = ordered_json::object();
-        if (o.vcpu) t["vcpu"] = o.vcpu->to_string();
-        if (o.memory_gib) t["memory_gib"] = o.memory_gib->to_string();
-        if (o.gpus) t["gpus"] = o.gpus->to_string();
-        if (o.gpu_model) t["gpu_model"] = *o.gpu_model;
-        if (o.gpu_memory_gib) t["gpu_memory_gib"] = o.gpu_memory_gib->to_string();
-        if (o.allocatable_vcpu) t["allocatable_vcpu"] = o.allocatable_vcpu->to_string();
-        if (o.allocatable_memory_gib) t["allocatable_memory_gib"] = o.allocatable_memory_gib->to_string();
-        if (o.on_demand) t["on_demand_usd_per_hour"] = o.on_demand->to_string();
-        types[type_name] = std::move(t);
-    }
-    j["instance_types"] = std::move(types);
+    if (!s.catalog.empty()) j["catalog"] = s.catalog;
+    if (!s.price_overlay.empty()) j["price_overlay"] = to_json(s.price_overlay);
+    j["instance_types"] = detail::overrides_json(s.instance_types);
     j["team"] = ordered_json{{"engineers", s.team.engineers.to_string()},
                              {"loaded_cost_per_engineer_year", s.team.loaded_cost_per_engineer_year.to_string()}};
     ordered_json workloads = ordered_json::array();

@@ -1,13 +1,14 @@
 // Catalogs: validate one, write one back in normal form, and hand out the embedded one.
 
-#include "catalog_json.hpp"
 #include "register.hpp"
 
 #include <libtco/catalog.hpp>
 #include <libtco/embedded_catalog.hpp>
+#include <libtco/type_pricing.hpp>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace py = pybind11;
 
@@ -39,8 +40,47 @@ void register_catalog(py::module_& m) {
         "every field explicit, decimals as exact strings, keys in a stable order.");
 
     m.def(
-        "embedded_catalog_json", [] { return std::string(detail::embedded_catalog_json); },
-        "The JSON text of the catalog compiled into libtco, exactly as committed under pricing/.");
+        "describe_instance_type",
+        [](const std::optional<std::string>& catalog_json, const std::string& name) {
+            std::string out;
+            {
+                py::gil_scoped_release release;
+                const Catalog c = catalog_json ? Catalog::from_json_text(*catalog_json) : embedded_catalog();
+                out = to_json(price_instance_type(c, name), c).dump(2);
+            }
+            return out;
+        },
+        py::arg("catalog_json"), py::arg("name"),
+        "Everything a catalog (None: the default embedded one) says about one instance type, every figure\n"
+        "resolved (spot, the 18 commitment rates, Auto Mode fees) and cited with its source and confidence.");
+
+    m.def(
+        "embedded_catalog_json",
+        [](const std::optional<std::string>& name) {
+            return std::string(embedded_catalog_text(name.value_or(std::string(detail::default_catalog_name))));
+        },
+        py::arg("name") = py::none(),
+        "The JSON text of an embedded catalog (None: the default), exactly as committed under pricing/.");
+
+    m.def(
+        "embedded_catalog_names",
+        [] {
+            std::vector<std::string> names;
+            for (const Catalog& c : embedded_catalogs()) names.push_back(c.name);
+            return names;
+        },
+        "The names of the catalogs compiled into libtco, ordered by region and date.");
+
+    m.def(
+        "default_catalog_name", [] { return std::string(detail::default_catalog_name); }, "The name of the default embedded catalog.");
+
+    m.def(
+        "select_catalog_name",
+        [](const std::string& region, const std::string& month) {
+            return select_catalog(region, BillingMonth::parse(month, "/month"), "/region").name;
+        },
+        py::arg("region"), py::arg("month"),
+        "The embedded catalog for a region whose prices were in effect in a month (\"YYYY-MM\").");
 }
 
 }  // namespace libtco::python

@@ -32,7 +32,7 @@ Format parse_format(const std::string& name) {
 std::string run(const std::string& scenario_json, const std::optional<std::string>& catalog_json, Format format) {
     py::gil_scoped_release release;
     const Scenario scenario = Scenario::from_json_text(scenario_json);
-    const Catalog catalog = catalog_json ? Catalog::from_json_text(*catalog_json) : embedded_catalog();
+    const Catalog catalog = catalog_json ? Catalog::from_json_text(*catalog_json) : catalog_for(scenario);
     const Comparison c = compare(scenario, catalog);
     switch (format) {
         case Format::table: return format_table(c);

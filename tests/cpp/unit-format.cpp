@@ -54,8 +54,8 @@ TEST_CASE("the JSON report has a stable key order and cents as strings") {
     const nlohmann::ordered_json j = to_json(eight_on_g5());
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"schema_version", "scenario", "month", "hours_basis", "hours", "region", "catalog", "eks", "ecs",
-                                           "difference_usd", "cheaper", "assumptions"});
+    CHECK(keys == std::vector<std::string>{"schema_version", "scenario", "month", "hours_basis", "hours", "region", "catalog", "warnings", "eks",
+                                           "ecs", "difference_usd", "cheaper", "assumptions", "sources"});
     CHECK(j["eks"]["total_usd"] == "20948.04");
     CHECK(j["eks"]["line_items"][0]["usd"] == "73.00");
     CHECK(j["ecs"]["line_items"][0]["usd"] == "0.00");

@@ -298,7 +298,8 @@ def test_to_json_is_the_core_report_text(default_comparison):
     assert text == _core.compare_json(_core.default_scenario_json())
     assert not text.endswith("\n")
     data = json.loads(text)
-    assert list(data) == ["schema_version", "scenario", "month", "hours_basis", "hours", "region", "catalog", "eks", "ecs", "difference_usd", "cheaper", "assumptions"]
+    assert list(data) == ["schema_version", "scenario", "month", "hours_basis", "hours", "region", "catalog", "warnings", "eks", "ecs",
+                          "difference_usd", "cheaper", "assumptions", "sources"]
     assert default_comparison.schema_version == 1
     assert default_comparison.region == "us-east-1"
 

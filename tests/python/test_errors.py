@@ -216,9 +216,16 @@ def test_an_unknown_gpu_model():
     check(info.value, code="libtco.lookup.201", path="/workloads/0/gpu_models/1")
 
 
-def test_a_region_the_catalog_does_not_price():
+def test_a_region_no_embedded_catalog_prices():
     with pytest.raises(NotFoundError) as info:
         libtco.compare(make_scenario(region="eu-west-1"))
+    check(info.value, code="libtco.lookup.206", path="/region")
+    assert "aws-us-east-1-2026-07-20" in str(info.value)
+
+
+def test_a_region_the_given_catalog_does_not_price():
+    with pytest.raises(NotFoundError) as info:
+        libtco.compare(make_scenario(region="eu-west-1"), catalog=libtco.embedded_catalog())
     check(info.value, code="libtco.lookup.203", path="/region")
 
 
