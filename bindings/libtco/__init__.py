@@ -28,8 +28,8 @@ except ImportError as _e:  # pragma: no cover - only without a built extension
         "and do not run Python from inside bindings/, where the unbuilt package would shadow the installed one."
     ) from _e
 
-from .catalog import Catalog, Fee, GpuModel, InstanceType, embedded_catalog, load_catalog
-from .comparison import Assumption, Comparison, InstanceGroup, LineItem, PlatformReport, compare
+from .catalog import Catalog, Fee, GpuModel, InstanceType, Share, embedded_catalog, embedded_catalog_names, load_catalog
+from .comparison import Assumption, Comparison, InstanceGroup, LineItem, PlatformReport, ReportWarning, compare
 from .errors import (
     ArithmeticOverflowError,
     Error,
@@ -59,12 +59,15 @@ __all__ = [
     "ParseError",
     "PlacementError",
     "PlatformReport",
+    "ReportWarning",
     "Scenario",
+    "Share",
     "ValidationError",
     "__version__",
     "compare",
     "default_scenario",
     "embedded_catalog",
+    "embedded_catalog_names",
     "load_catalog",
     "load_scenario",
 ]

@@ -2,13 +2,16 @@ from .catalog import Catalog as Catalog
 from .catalog import Fee as Fee
 from .catalog import GpuModel as GpuModel
 from .catalog import InstanceType as InstanceType
+from .catalog import Share as Share
 from .catalog import embedded_catalog as embedded_catalog
+from .catalog import embedded_catalog_names as embedded_catalog_names
 from .catalog import load_catalog as load_catalog
 from .comparison import Assumption as Assumption
 from .comparison import Comparison as Comparison
 from .comparison import InstanceGroup as InstanceGroup
 from .comparison import LineItem as LineItem
 from .comparison import PlatformReport as PlatformReport
+from .comparison import ReportWarning as ReportWarning
 from .comparison import compare as compare
 from .errors import ArithmeticOverflowError as ArithmeticOverflowError
 from .errors import Error as Error
@@ -39,12 +42,15 @@ __all__ = [
     "ParseError",
     "PlacementError",
     "PlatformReport",
+    "ReportWarning",
     "Scenario",
+    "Share",
     "ValidationError",
     "__version__",
     "compare",
     "default_scenario",
     "embedded_catalog",
+    "embedded_catalog_names",
     "load_catalog",
     "load_scenario",
 ]

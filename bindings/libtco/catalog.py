@@ -1,8 +1,10 @@
 """Pricing catalogs: instance types, GPU models and orchestration fees, with where each figure came from.
 
-A :class:`Catalog` is always valid: it is read by the C++ core and kept in normal form. One
-catalog is embedded in libtco (:func:`embedded_catalog`); others are loaded from files, dicts
-or JSON text (:func:`load_catalog`).
+A :class:`Catalog` is always valid: it is read by the C++ core and kept in normal form. Several
+catalogs are embedded in libtco (:func:`embedded_catalog_names`, :func:`embedded_catalog`); others
+are loaded from files, dicts or JSON text (:func:`load_catalog`) or imported from AWS's own files
+(:mod:`libtco.catalog_import`). :meth:`Catalog.describe` resolves every figure of one instance type
+(spot, commitments, Auto Mode) with its source and confidence.
 """
 
 from __future__ import annotations
@@ -19,8 +21,16 @@ from ._source import Source, to_json_text
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Catalog", "Fee", "GpuModel", "InstanceType", "embedded_catalog", "load_catalog"]
-
+__all__ = [
+    "Catalog",
+    "Fee",
+    "GpuModel",
+    "InstanceType",
+    "Share",
+    "embedded_catalog",
+    "embedded_catalog_names",
+    "load_catalog",
+]
 
 
 def _decimal(text: Any) -> Decimal:
@@ -38,6 +48,18 @@ class Fee:
     id: str
     usd_per_hour: Decimal
     per: str
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Share:
+    """A figure that is a share rather than a price, e.g. the EKS Auto Mode fee as a share of on-demand."""
+
+    id: str
+    value: Decimal
+    low: Optional[Decimal]
+    high: Optional[Decimal]
     source: str
     note: str = ""
 
@@ -134,22 +156,22 @@ class Catalog(NormalizedDocument):
     compare equal when their normal forms are equal, and can be pickled.
     """
 
-    __slots__ = ("_embedded", "_source", "_types")
+    __slots__ = ("_embedded_name", "_source", "_types")
 
     _source: Optional[str]
-    _embedded: bool
+    _embedded_name: Optional[str]
     _types: Optional[Mapping[str, InstanceType]]
 
     def __init__(self, source: Source | Catalog) -> None:
         """Reads and validates ``source``: a path, a dict or JSON text (see :func:`load_catalog`)."""
         if isinstance(source, Catalog):
-            self._set(source._text, source._source, embedded=source._embedded)
+            self._set(source._text, source._source, embedded_name=source._embedded_name)
             return
         text, filename = to_json_text(source, what="catalog")
         self._set_text(text, filename)
 
     def _set_text(self, text: str, filename: Optional[str]) -> None:
-        self._set(normalized_text(_core.normalize_catalog, text, filename), text, embedded=False)
+        self._set(normalized_text(_core.normalize_catalog, text, filename), text, embedded_name=None)
 
     @classmethod
     def _from_text(cls, text: str, filename: Optional[str] = None) -> Catalog:
@@ -158,23 +180,29 @@ class Catalog(NormalizedDocument):
         catalog._set_text(text, filename)
         return catalog
 
-    def _set(self, normalized: str, source: Optional[str], *, embedded: bool) -> None:
+    def _set(self, normalized: str, source: Optional[str], *, embedded_name: Optional[str]) -> None:
         self._set_normalized(normalized)
         self._source = source
-        self._embedded = embedded
+        self._embedded_name = embedded_name
         self._types = None
 
     @classmethod
-    def embedded(cls) -> Catalog:
-        """The catalog compiled into libtco (same as :func:`embedded_catalog`)."""
+    def embedded(cls, name: Optional[str] = None) -> Catalog:
+        """A catalog compiled into libtco by name (None: the default; same as :func:`embedded_catalog`).
+
+        Raises:
+            NotFoundError: no embedded catalog has that name.
+        """
+        text = _core.embedded_catalog_json(name)
         catalog = cls.__new__(cls)
-        catalog._set(_core.normalize_catalog(None), None, embedded=True)
+        catalog._set(_core.normalize_catalog(text), text, embedded_name=name or _core.default_catalog_name())
         return catalog
 
     @property
-    def _core_json(self) -> Optional[str]:
-        """What to hand the C++ core: None for the embedded catalog, else the validated text."""
-        return None if self._embedded else self._source
+    def _core_json(self) -> str:
+        """The validated text to hand the C++ core."""
+        assert self._source is not None
+        return self._source
 
     @property
     def name(self) -> str:
@@ -203,8 +231,46 @@ class Catalog(NormalizedDocument):
 
     @property
     def is_embedded(self) -> bool:
-        """True for the catalog compiled into libtco."""
-        return self._embedded
+        """True for a catalog compiled into libtco."""
+        return self._embedded_name is not None
+
+    @property
+    def sources(self) -> Mapping[str, Mapping[str, str]]:
+        """Every source the catalog cites, by id: ``title``, ``url``, ``retrieved`` and ``confidence``."""
+        return types.MappingProxyType({k: types.MappingProxyType(dict(v)) for k, v in self._data["sources"].items()})
+
+    @property
+    def shares(self) -> Mapping[str, Share]:
+        """Figures that are shares by id: ``eks_auto_mode_fee``, ``fargate_spot_discount``, ..."""
+        return types.MappingProxyType(
+            {
+                share_id: Share(
+                    share_id,
+                    _decimal(v["value"]),
+                    _optional_decimal(v.get("low")),
+                    _optional_decimal(v.get("high")),
+                    v["source"],
+                    v.get("note", ""),
+                )
+                for share_id, v in self._data.get("shares", {}).items()
+            }
+        )
+
+    def describe(self, instance_type: str) -> dict[str, Any]:
+        """Everything the catalog says about one instance type, every figure resolved and cited.
+
+        Keys: ``specs``, ``gpu_model`` (with MIG profiles), ``on_demand``, ``spot`` (price, savings,
+        interruption bucket, and whether the figure is the type's own, its family's or the generic
+        default), ``commitments`` (the 18 plan x term x payment rates), ``eks_auto_mode`` (the fee,
+        and the lower-confidence variants). Each figure carries ``source`` and ``confidence``.
+        Decimal figures are exact ``decimal.Decimal``.
+
+        Raises:
+            NotFoundError: the catalog has no such instance type.
+        """
+        import json
+
+        return json.loads(_core.describe_instance_type(self._core_json, instance_type), parse_float=Decimal, object_hook=_decimals)
 
     @property
     def fees(self) -> Mapping[str, Fee]:
@@ -274,22 +340,28 @@ class Catalog(NormalizedDocument):
         return frame[list(FRAME_COLUMNS)]
 
     def __repr__(self) -> str:
-        if self._embedded:
-            return f"{type(self).__name__}.embedded()"
+        if self._embedded_name is not None:
+            if self._embedded_name == _core.default_catalog_name():
+                return f"{type(self).__name__}.embedded()"
+            return f"{type(self).__name__}.embedded({self._embedded_name!r})"
         return (
             f"<{type(self).__name__} {self.name!r}: {self.region}, effective {self.effective_date}, "
             f"{len(self._data['instance_types'])} instance types>"
         )
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"version": PICKLE_VERSION, "json": self._text, "embedded": self._embedded}
+        return {"version": PICKLE_VERSION, "json": self._text, "embedded": self._embedded_name}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         check_pickle_version(state, "Catalog")
         normalized = _core.normalize_catalog(state["json"])
-        # Still "the embedded catalog" only if this libtco embeds the very same one.
-        embedded = bool(state.get("embedded")) and normalized == _core.normalize_catalog(None)
-        self._set(normalized, None if embedded else normalized, embedded=embedded)
+        # Still an embedded catalog only if this libtco embeds the very same one under that name.
+        name = state.get("embedded") or None
+        if name is not None and (
+            name not in _core.embedded_catalog_names() or normalized != _core.normalize_catalog(_core.embedded_catalog_json(name))
+        ):
+            name = None
+        self._set(normalized, normalized, embedded_name=name)
 
 
 def load_catalog(source: Source | Catalog) -> Catalog:
@@ -311,6 +383,22 @@ def load_catalog(source: Source | Catalog) -> Catalog:
     return Catalog(source)
 
 
-def embedded_catalog() -> Catalog:
-    """The catalog compiled into libtco (AWS us-east-1 on-demand prices; see ``Catalog.effective_date``)."""
-    return Catalog.embedded()
+def embedded_catalog(name: Optional[str] = None) -> Catalog:
+    """A catalog compiled into libtco (None: the default, the newest us-east-1 one).
+
+    See :func:`embedded_catalog_names` for the others (e.g. ``"aws-us-east-1-2025-04-01"``, before
+    the June 2025 GPU price cut).
+    """
+    return Catalog.embedded(name)
+
+
+def embedded_catalog_names() -> list[str]:
+    """The names of the catalogs compiled into libtco, ordered by region and effective date."""
+    return list(_core.embedded_catalog_names())
+
+
+def _decimals(obj: dict[str, Any]) -> dict[str, Any]:
+    """Decimal strings of a described type become ``Decimal`` (names, ids and labels stay text)."""
+    text_keys = {"instance_type", "name", "region", "effective_date", "family", "arch", "gpu_model", "id", "vendor",
+                 "source", "confidence", "plan", "term", "payment", "basis", "interruption"}
+    return {k: (Decimal(v) if isinstance(v, str) and k not in text_keys else v) for k, v in obj.items()}

@@ -5,7 +5,16 @@ from typing import Any, Mapping, Optional, Union
 
 import pandas
 
-__all__ = ["Catalog", "Fee", "GpuModel", "InstanceType", "embedded_catalog", "load_catalog"]
+__all__ = [
+    "Catalog",
+    "Fee",
+    "GpuModel",
+    "InstanceType",
+    "Share",
+    "embedded_catalog",
+    "embedded_catalog_names",
+    "load_catalog",
+]
 
 _Source = Union[str, os.PathLike[str], Mapping[str, Any]]
 
@@ -16,6 +25,15 @@ class Fee:
     id: str
     usd_per_hour: Decimal
     per: str
+    source: str
+    note: str = ""
+
+@dataclass(frozen=True)
+class Share:
+    id: str
+    value: Decimal
+    low: Optional[Decimal]
+    high: Optional[Decimal]
     source: str
     note: str = ""
 
@@ -51,7 +69,7 @@ class InstanceType:
 class Catalog:
     def __init__(self, source: _Source | Catalog) -> None: ...
     @classmethod
-    def embedded(cls) -> Catalog: ...
+    def embedded(cls, name: Optional[str] = None) -> Catalog: ...
     @property
     def name(self) -> str: ...
     @property
@@ -65,6 +83,11 @@ class Catalog:
     @property
     def is_embedded(self) -> bool: ...
     @property
+    def sources(self) -> Mapping[str, Mapping[str, str]]: ...
+    @property
+    def shares(self) -> Mapping[str, Share]: ...
+    def describe(self, instance_type: str) -> dict[str, Any]: ...
+    @property
     def fees(self) -> Mapping[str, Fee]: ...
     @property
     def gpu_models(self) -> Mapping[str, GpuModel]: ...
@@ -77,4 +100,5 @@ class Catalog:
     def __hash__(self) -> int: ...
 
 def load_catalog(source: _Source | Catalog) -> Catalog: ...
-def embedded_catalog() -> Catalog: ...
+def embedded_catalog(name: Optional[str] = None) -> Catalog: ...
+def embedded_catalog_names() -> list[str]: ...

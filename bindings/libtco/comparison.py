@@ -22,19 +22,19 @@ if TYPE_CHECKING:
 
     from ._source import Source
 
-__all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "compare"]
+__all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "ReportWarning", "compare"]
 
 
 #: Report keys whose values are exact decimal strings (money, rates, hours, assumption values).
 _DECIMAL_KEYS = frozenset(
-    {"hours", "total_usd", "usd", "usd_exact", "usd_per_hour", "difference_usd", "value", "default", "low", "high"}
+    {"hours", "total_usd", "usd", "usd_exact", "usd_per_hour", "difference_usd", "value", "default", "low", "high", "discount"}
 )
 
 #: Categories of line items, in the order reports show them.
 CATEGORIES = ("control_plane", "compute", "operations")
 
 #: Columns of PlatformReport.to_frame(); Comparison.to_frame() puts "platform" first.
-FRAME_COLUMNS = ("category", "item", "detail", "usd", "usd_exact")
+FRAME_COLUMNS = ("category", "item", "detail", "usd", "usd_exact", "confidence")
 
 
 def _decimals(value: Any, key: Optional[str] = None) -> Any:
@@ -58,6 +58,8 @@ class LineItem:
         detail: How the amount was worked out, e.g. ``"8 x 730 h x $1.006/h"``.
         usd: The amount in cents, rounded so that a platform's lines add up to its total.
         usd_exact: The exact amount.
+        sources: The catalog source ids (or assumption names, which start with ``/``) it rests on.
+        confidence: The weakest confidence among them: ``"high"``, ``"medium"`` or ``"low"``.
     """
 
     category: str
@@ -65,6 +67,23 @@ class LineItem:
     detail: str
     usd: Decimal
     usd_exact: Decimal
+    sources: tuple[str, ...] = ()
+    confidence: str = "low"
+
+
+@dataclass(frozen=True)
+class ReportWarning:
+    """Something a reader should know about the numbers.
+
+    Attributes:
+        code: ``"stale_catalog"`` (the billed month is more than a year after the catalog's date),
+            ``"catalog_after_month"`` (the catalog is dated after the billed month) or
+            ``"catalog_not_as_named"`` (the scenario names another catalog than the one used).
+        message: The explanation.
+    """
+
+    code: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -109,7 +128,7 @@ class Assumption:
 class PlatformReport:
     """What one platform (``"eks"`` or ``"ecs"``) costs for the month."""
 
-    __slots__ = ("_instances", "_line_items", "_total", "platform")
+    __slots__ = ("_by_confidence", "_instances", "_line_items", "_total", "platform")
 
     platform: str
 
@@ -117,7 +136,11 @@ class PlatformReport:
         """Wraps one platform's part of a report (the C++ core's JSON, decimals already Decimal)."""
         self.platform = platform
         self._total: Decimal = data["total_usd"]
-        self._line_items = [LineItem(li["category"], li["item"], li["detail"], li["usd"], li["usd_exact"]) for li in data["line_items"]]
+        self._line_items = [
+            LineItem(li["category"], li["item"], li["detail"], li["usd"], li["usd_exact"], tuple(li["sources"]), li["confidence"])
+            for li in data["line_items"]
+        ]
+        self._by_confidence = {level: Decimal(usd) for level, usd in data["usd_by_confidence"].items()}
         self._instances = [
             InstanceGroup(
                 g["instance_type"],
@@ -147,6 +170,11 @@ class PlatformReport:
         """The instances the workloads run on (a copy)."""
         return list(self._instances)
 
+    @property
+    def usd_by_confidence(self) -> dict[str, Decimal]:
+        """The total split by the confidence of the figures each line rests on: ``high``, ``medium``, ``low``."""
+        return dict(self._by_confidence)
+
     def subtotal(self, category: str) -> Decimal:
         """The sum of the rounded line items of one category (``"control_plane"``, ``"compute"``, ``"operations"``)."""
         if category not in CATEGORIES:
@@ -154,7 +182,7 @@ class PlatformReport:
         return sum((li.usd for li in self._line_items if li.category == category), Decimal("0.00"))
 
     def to_frame(self) -> pandas.DataFrame:
-        """The line items as a pandas DataFrame with columns category, item, detail, usd, usd_exact.
+        """The line items as a pandas DataFrame with columns category, item, detail, usd, usd_exact, confidence.
 
         Money columns hold exact ``decimal.Decimal`` values, so ``frame.usd.sum() == total``.
         """
@@ -167,6 +195,7 @@ class PlatformReport:
                 "detail": [li.detail for li in self._line_items],
                 "usd": pd.array([li.usd for li in self._line_items], dtype=object),
                 "usd_exact": pd.array([li.usd_exact for li in self._line_items], dtype=object),
+                "confidence": [li.confidence for li in self._line_items],
             },
             columns=list(FRAME_COLUMNS),
         )
@@ -210,9 +239,9 @@ class Comparison:
 
     @property
     def catalog(self) -> Catalog:
-        """The catalog the prices came from."""
+        """The catalog the prices came from (for an embedded one chosen by region and month, that one)."""
         if self._catalog is None:
-            self._catalog = Catalog.embedded()
+            self._catalog = Catalog.embedded(self._data["catalog"]["name"])
         return self._catalog
 
     @property
@@ -239,6 +268,32 @@ class Comparison:
     def region(self) -> str:
         """The AWS region."""
         return str(self._data["region"])
+
+    @property
+    def catalog_name(self) -> str:
+        """The name of the catalog the prices came from, e.g. ``"aws-us-east-1-2026-07-20"``."""
+        return str(self._data["catalog"]["name"])
+
+    @property
+    def catalog_date(self) -> str:
+        """The effective date of that catalog, ``"YYYY-MM-DD"``."""
+        return str(self._data["catalog"]["effective_date"])
+
+    @property
+    def overlay(self) -> Optional[Mapping[str, Any]]:
+        """The price overlay applied (``name`` and, if any, ``discount``), or None."""
+        overlay = self._data["catalog"].get("overlay")
+        return None if overlay is None else dict(overlay)
+
+    @property
+    def warnings(self) -> list[ReportWarning]:
+        """What a reader should know about the numbers, e.g. a catalog more than a year older than the month."""
+        return [ReportWarning(w["code"], w["message"]) for w in self._data["warnings"]]
+
+    @property
+    def sources(self) -> list[Mapping[str, str]]:
+        """Every catalog source a line item cites: ``id``, ``title``, ``url``, ``retrieved``, ``confidence``."""
+        return [dict(src) for src in self._data["sources"]]
 
     @property
     def difference(self) -> Decimal:
@@ -380,7 +435,8 @@ def compare(scenario: Source | Scenario, catalog: Optional[Source | Catalog] = N
         scenario: A :class:`Scenario` or anything :func:`load_scenario` accepts (a path, a dict,
             JSON text).
         catalog: A :class:`Catalog`, anything :func:`load_catalog` accepts, or None for the
-            catalog embedded in libtco.
+            embedded catalog the scenario names (``catalog``) or, if it names none, the newest
+            embedded one for its region dated no later than its month.
 
     Returns:
         The comparison: per platform the control-plane fee, the compute fleet and the staff time,

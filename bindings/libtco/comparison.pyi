@@ -8,7 +8,7 @@ import pandas
 from .catalog import Catalog
 from .scenario import Scenario
 
-__all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "compare"]
+__all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "ReportWarning", "compare"]
 
 _Source = Union[str, os.PathLike[str], Mapping[str, Any]]
 
@@ -22,6 +22,13 @@ class LineItem:
     detail: str
     usd: Decimal
     usd_exact: Decimal
+    sources: tuple[str, ...] = ()
+    confidence: str = "low"
+
+@dataclass(frozen=True)
+class ReportWarning:
+    code: str
+    message: str
 
 @dataclass(frozen=True)
 class InstanceGroup:
@@ -54,6 +61,8 @@ class PlatformReport:
     def line_items(self) -> list[LineItem]: ...
     @property
     def instances(self) -> list[InstanceGroup]: ...
+    @property
+    def usd_by_confidence(self) -> dict[str, Decimal]: ...
     def subtotal(self, category: str) -> Decimal: ...
     def to_frame(self) -> pandas.DataFrame: ...
 
@@ -75,6 +84,16 @@ class Comparison:
     def hours(self) -> Decimal: ...
     @property
     def region(self) -> str: ...
+    @property
+    def catalog_name(self) -> str: ...
+    @property
+    def catalog_date(self) -> str: ...
+    @property
+    def overlay(self) -> Optional[Mapping[str, Any]]: ...
+    @property
+    def warnings(self) -> list[ReportWarning]: ...
+    @property
+    def sources(self) -> list[Mapping[str, str]]: ...
     @property
     def difference(self) -> Decimal: ...
     @property

@@ -317,7 +317,7 @@ def test_to_dict_matches_the_attributes(default_comparison):
 def test_platform_frame_columns_and_sums(default_comparison):
     for report in (default_comparison.eks, default_comparison.ecs):
         frame = report.to_frame()
-        assert list(frame.columns) == ["category", "item", "detail", "usd", "usd_exact"]
+        assert list(frame.columns) == ["category", "item", "detail", "usd", "usd_exact", "confidence"]
         assert len(frame) == len(report.line_items)
         assert frame["usd"].sum() == report.total
         assert isinstance(frame["usd"].sum(), Decimal)
@@ -327,7 +327,7 @@ def test_platform_frame_columns_and_sums(default_comparison):
 def test_comparison_frame_is_long_with_a_platform_column():
     doc = make_scenario([gpu_workload(replicas=8)], eks={"node_types": ["g5.xlarge"]}, ecs={"node_types": ["g5.xlarge"]})
     frame = libtco.compare(doc).to_frame()
-    assert list(frame.columns) == ["platform", "category", "item", "detail", "usd", "usd_exact"]
+    assert list(frame.columns) == ["platform", "category", "item", "detail", "usd", "usd_exact", "confidence"]
     # EKS: fee, g5.xlarge, operations; ECS: the same three.
     assert list(frame["platform"]) == ["eks"] * 3 + ["ecs"] * 3
     totals = frame.groupby("platform")["usd"].sum()
