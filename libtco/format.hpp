@@ -84,7 +84,12 @@ inline std::string format_table(const Comparison& c) {
     const std::size_t money_width = 16;
     std::ostringstream out;
     out << "libtco: " << c.scenario << ", " << c.month.to_string() << " (" << c.hours.to_string() << " h, " << to_string(c.hours_basis)
-        << "), catalog " << c.catalog << " (" << c.catalog_date << ")\n\n";
+        << "), catalog " << c.catalog << " (" << c.catalog_date << ")";
+    if (!c.overlay.empty()) {
+        out << ", price overlay " << c.overlay;
+        if (c.overlay_discount) out << " (" << (c.overlay_discount->value() * Decimal(100)).to_string() << "% off catalog prices)";
+    }
+    out << "\n\n";
     out << pad_right("category", cat_width) << pad_right("item", item_width) << pad_left("EKS (USD)", money_width)
         << pad_left("ECS (USD)", money_width) << "\n";
     const std::string rule(cat_width + item_width + 2 * money_width, '-');
@@ -99,7 +104,16 @@ inline std::string format_table(const Comparison& c) {
     }
     out << rule << "\n";
     out << pad_right("total", cat_width + item_width) << pad_left(detail::with_thousands(usd(c.eks.rounded_total())), money_width)
-        << pad_left(detail::with_thousands(usd(c.ecs.rounded_total())), money_width) << "\n\n";
+        << pad_left(detail::with_thousands(usd(c.ecs.rounded_total())), money_width) << "\n";
+    const auto eks_by = c.eks.rounded_by_confidence();
+    const auto ecs_by = c.ecs.rounded_by_confidence();
+    for (Confidence level : {Confidence::high, Confidence::medium, Confidence::low}) {
+        if (eks_by.at(level).value().is_zero() && ecs_by.at(level).value().is_zero()) continue;
+        out << pad_right("  of which on " + to_string(level) + "-confidence figures", cat_width + item_width)
+            << pad_left(detail::with_thousands(usd(eks_by.at(level))), money_width)
+            << pad_left(detail::with_thousands(usd(ecs_by.at(level))), money_width) << "\n";
+    }
+    out << "\n";
     const Money diff = c.difference();
     if (c.cheaper() == "tie") {
         out << "EKS and ECS cost the same.\n";
@@ -108,25 +122,26 @@ inline std::string format_table(const Comparison& c) {
         out << (c.cheaper() == "ecs" ? "ECS" : "EKS") << " is cheaper by $" << detail::with_thousands(usd(magnitude))
             << " a month (EKS minus ECS: " << detail::with_thousands(usd(diff)) << ").\n";
     }
+    for (const Warning& w : c.warnings) out << "warning (" << w.code << "): " << w.message << "\n";
     return out.str();
 }
 
 // One row per line item and platform, then a total row per platform and the difference.
 inline std::string format_csv(const Comparison& c) {
     std::ostringstream out;
-    out << "month,platform,category,item,detail,usd\n";
+    out << "month,platform,category,item,detail,usd,confidence\n";
     const auto add = [&](const PlatformReport& r) {
         const std::vector<Money> rounded = r.rounded_line_items();
         for (std::size_t i = 0; i < r.line_items.size(); ++i) {
             const LineItem& li = r.line_items[i];
             out << c.month.to_string() << "," << r.platform << "," << li.category << "," << detail::csv_field(li.item) << ","
-                << detail::csv_field(li.detail) << "," << usd(rounded[i]) << "\n";
+                << detail::csv_field(li.detail) << "," << usd(rounded[i]) << "," << to_string(li.confidence) << "\n";
         }
-        out << c.month.to_string() << "," << r.platform << ",total,total,," << usd(r.rounded_total()) << "\n";
+        out << c.month.to_string() << "," << r.platform << ",total,total,," << usd(r.rounded_total()) << ",\n";
     };
     add(c.eks);
     add(c.ecs);
-    out << c.month.to_string() << ",eks-ecs,difference,EKS minus ECS,," << usd(c.difference()) << "\n";
+    out << c.month.to_string() << ",eks-ecs,difference,EKS minus ECS,," << usd(c.difference()) << ",\n";
     return out.str();
 }
 

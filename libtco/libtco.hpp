@@ -4,6 +4,7 @@
 #include <libtco/assumptions.hpp>
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
+#include <libtco/catalog_import.hpp>
 #include <libtco/commitment.hpp>
 #include <libtco/decimal.hpp>
 #include <libtco/default_scenario.hpp>

@@ -29,6 +29,7 @@ except ImportError as _e:  # pragma: no cover - only without a built extension
     ) from _e
 
 from .catalog import Catalog, Fee, GpuModel, InstanceType, Share, embedded_catalog, embedded_catalog_names, load_catalog
+from .catalog_import import ImportResult, import_offer_file, import_spot_advisor
 from .comparison import Assumption, Comparison, InstanceGroup, LineItem, PlatformReport, ReportWarning, compare
 from .errors import (
     ArithmeticOverflowError,
@@ -51,6 +52,7 @@ __all__ = [
     "Error",
     "Fee",
     "GpuModel",
+    "ImportResult",
     "InputError",
     "InstanceGroup",
     "InstanceType",
@@ -68,6 +70,8 @@ __all__ = [
     "default_scenario",
     "embedded_catalog",
     "embedded_catalog_names",
+    "import_offer_file",
+    "import_spot_advisor",
     "load_catalog",
     "load_scenario",
 ]

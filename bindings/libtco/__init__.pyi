@@ -6,6 +6,9 @@ from .catalog import Share as Share
 from .catalog import embedded_catalog as embedded_catalog
 from .catalog import embedded_catalog_names as embedded_catalog_names
 from .catalog import load_catalog as load_catalog
+from .catalog_import import ImportResult as ImportResult
+from .catalog_import import import_offer_file as import_offer_file
+from .catalog_import import import_spot_advisor as import_spot_advisor
 from .comparison import Assumption as Assumption
 from .comparison import Comparison as Comparison
 from .comparison import InstanceGroup as InstanceGroup
@@ -34,6 +37,7 @@ __all__ = [
     "Error",
     "Fee",
     "GpuModel",
+    "ImportResult",
     "InputError",
     "InstanceGroup",
     "InstanceType",
@@ -51,6 +55,8 @@ __all__ = [
     "default_scenario",
     "embedded_catalog",
     "embedded_catalog_names",
+    "import_offer_file",
+    "import_spot_advisor",
     "load_catalog",
     "load_scenario",
 ]

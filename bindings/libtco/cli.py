@@ -2,15 +2,22 @@
 
 ::
 
-    tco compare [SCENARIO.json] [--format table|json|csv] [--catalog FILE] [--output FILE]
-    tco validate SCENARIO.json [--catalog FILE]
-    tco catalog [--gpu] [--catalog FILE] [--format table|json|csv]
+    tco compare [SCENARIO.json] [--format table|json|csv] [--catalog NAME|FILE ...] [--overlay FILE] [--output FILE]
+    tco validate SCENARIO.json [--catalog NAME|FILE] [--overlay FILE]
+    tco catalog names [--format table|json]
+    tco catalog list [--gpu] [--region R] [--catalog NAME|FILE] [--format table|json|csv]
+    tco catalog show TYPE [--region R] [--catalog NAME|FILE] [--format table|json]
+    tco catalog import (--offer-file FILE | --spot-advisor FILE) [--base NAME|FILE] [--region R]
+                       [--name NAME] [--date YYYY-MM-DD] [--output FILE]
     tco scenario [--output FILE]
     tco --version
 
 ``compare`` with no file uses the embedded default scenario; ``-`` reads the scenario from standard
-input. Reports are rendered by the C++ core, so ``tco compare --format json`` prints the same bytes
-as a C++ program printing ``libtco::to_json(comparison).dump(2)`` and a newline.
+input. Without ``--catalog`` the scenario's own ``catalog`` is used, else the newest embedded catalog
+for its region dated no later than its month; ``--catalog`` names an embedded catalog or a file, and
+may be repeated to compare the same scenario on several catalogs side by side. Reports are rendered
+by the C++ core, so ``tco compare --format json`` with one catalog prints the same bytes as a C++
+program printing ``libtco::to_json(comparison).dump(2)`` and a newline.
 
 Exit status: 0 on success; 2 on any error (bad input, a file that cannot be read, bad usage), with
 the message (``[code] path: detail``) on standard error and nothing on standard output. A result
@@ -32,6 +39,7 @@ from typing import Callable, Optional, TypeVar
 from . import _core
 from ._source import decode_text, read_text
 from .catalog import Catalog, InstanceType
+from .catalog_import import import_offer_file, import_spot_advisor
 from .errors import Error, InputError
 
 __all__ = ["main"]
@@ -71,19 +79,49 @@ def _checked(path: Optional[str], run: Callable[[], T]) -> T:
         raise _Failure(f"{where}: {e}" if where else str(e)) from e
 
 
-def _catalog_text(path: Optional[str]) -> Optional[str]:
-    """The validated text of --catalog FILE, or None for the embedded catalog."""
-    if path is None:
+def _catalog_text(name_or_path: Optional[str]) -> Optional[str]:
+    """The validated text of --catalog NAME|FILE (an embedded catalog's name wins), or None if not given."""
+    if name_or_path is None:
         return None
-    text = _checked(path, lambda: _read_document(path, what="catalog"))
-    _checked(path, lambda: _core.check_catalog(text))
+    if name_or_path in _core.embedded_catalog_names():
+        return _core.embedded_catalog_json(name_or_path)
+    text = _checked(name_or_path, lambda: _read_document(name_or_path, what="catalog"))
+    _checked(name_or_path, lambda: _core.check_catalog(text))
     return text
 
 
-def _scenario_text(path: Optional[str]) -> str:
-    if path is None:
-        return _core.default_scenario_json()
-    return _checked(path, lambda: _read_document(path, what="scenario"))
+def _region_catalog_text(region: str) -> str:
+    """The newest embedded catalog of a region."""
+    names = [n for n in _core.embedded_catalog_names() if json.loads(_core.embedded_catalog_json(n))["region"] == region]
+    if not names:
+        raise _Failure(f"no embedded catalog for region \"{region}\" (available: {', '.join(_core.embedded_catalog_names())})")
+    return _core.embedded_catalog_json(names[-1])
+
+
+def _chosen_catalog(args: argparse.Namespace) -> Catalog:
+    """The catalog of a `tco catalog` subcommand: --catalog, else the newest for --region, else the default."""
+    if args.catalog is not None:
+        text = _catalog_text(args.catalog)
+        assert text is not None
+        if args.catalog in _core.embedded_catalog_names():
+            catalog = Catalog.embedded(args.catalog)
+        else:
+            catalog = _checked(args.catalog, lambda: Catalog._from_text(text))
+        if args.region is not None and catalog.region != args.region:
+            raise _Failure(f"catalog {catalog.name} is for region {catalog.region}, not {args.region}")
+        return catalog
+    if args.region is not None:
+        return Catalog.embedded(json.loads(_region_catalog_text(args.region))["name"])
+    return Catalog.embedded()
+
+
+def _scenario_text(path: Optional[str], overlay: Optional[str] = None) -> str:
+    text = _core.default_scenario_json() if path is None else _checked(path, lambda: _read_document(path, what="scenario"))
+    if overlay is None:
+        return text
+    _checked(path, lambda: _core.normalize_scenario(text))  # report scenario errors against the scenario
+    overlay_text = _checked(overlay, lambda: _read_document(overlay, what="price overlay"))
+    return _checked(overlay, lambda: _core.with_price_overlay(text, overlay_text))
 
 
 def _emit(text: str, output: Optional[str]) -> None:
@@ -114,15 +152,53 @@ def _with_newline(text: str) -> str:
 
 
 def _cmd_compare(args: argparse.Namespace) -> str:
-    catalog = _catalog_text(args.catalog)
-    scenario = _scenario_text(args.scenario)
-    text = _checked(args.scenario, lambda: _core.render(scenario, catalog, args.format))
-    return _with_newline(text)
+    catalogs = [_catalog_text(c) for c in args.catalog] if args.catalog else [None]
+    scenario = _scenario_text(args.scenario, args.overlay)
+    if len(catalogs) == 1:
+        return _with_newline(_checked(args.scenario, lambda: _core.render(scenario, catalogs[0], args.format)))
+    return _side_by_side(scenario, catalogs, args)
+
+
+def _side_by_side(scenario: str, catalogs: list[Optional[str]], args: argparse.Namespace) -> str:
+    """The same scenario on several catalogs: a summary table, a JSON array of reports, or CSV with a catalog column."""
+    reports = [json.loads(_checked(args.scenario, lambda: _core.compare_json(scenario, c))) for c in catalogs]
+    if args.format == "json":
+        return json.dumps(reports, indent=2, ensure_ascii=False) + "\n"
+    if args.format == "csv":
+        lines: list[str] = []
+        for c, report in zip(catalogs, reports):
+            rows = _checked(args.scenario, lambda: _core.render(scenario, c, "csv")).splitlines()
+            if not lines:
+                lines.append("catalog," + rows[0])
+            lines += [f"{report['catalog']['name']},{row}" for row in rows[1:]]
+        return "\n".join(lines) + "\n"
+    header = ("catalog", "effective", "EKS (USD)", "ECS (USD)", "EKS - ECS", "cheaper")
+    cells = [list(header)] + [
+        [
+            r["catalog"]["name"],
+            r["catalog"]["effective_date"],
+            f"{Decimal(r['eks']['total_usd']):,}",
+            f"{Decimal(r['ecs']['total_usd']):,}",
+            f"{Decimal(r['difference_usd']):,}",
+            r["cheaper"],
+        ]
+        for r in reports
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i in (0, 1, 5) else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip()
+
+    first = reports[0]
+    out = [f"libtco: {first['scenario']}, {first['month']} ({first['hours']} h, {first['hours_basis']}) on {len(reports)} catalogs", ""]
+    out += [line(cells[0]), "-" * len(line(cells[0]))] + [line(row) for row in cells[1:]]
+    warnings = [f"warning ({w['code']}): {w['message']}" for r in reports for w in r["warnings"]]
+    return "\n".join(out + ([""] + warnings if warnings else [])) + "\n"
 
 
 def _cmd_validate(args: argparse.Namespace) -> str:
     catalog = _catalog_text(args.catalog)
-    scenario = _scenario_text(args.scenario)
+    scenario = _scenario_text(args.scenario, args.overlay)
     report = json.loads(_checked(args.scenario, lambda: _core.compare_json(scenario, catalog)))
     normalized = json.loads(_core.normalize_scenario(scenario))
     workloads = normalized["workloads"]
@@ -161,9 +237,23 @@ def _catalog_row(t: InstanceType) -> dict[str, Optional[str]]:
     }
 
 
-def _cmd_catalog(args: argparse.Namespace) -> str:
-    text = _catalog_text(args.catalog)
-    catalog = Catalog.embedded() if text is None else _checked(args.catalog, lambda: Catalog._from_text(text))
+def _cmd_catalog_names(args: argparse.Namespace) -> str:
+    rows = []
+    for name in _core.embedded_catalog_names():
+        c = json.loads(_core.embedded_catalog_json(name))
+        rows.append({"name": name, "region": c["region"], "effective_date": c["effective_date"],
+                     "instance_types": len(c["instance_types"]), "default": name == _core.default_catalog_name()})
+    if args.format == "json":
+        return json.dumps(rows, indent=2) + "\n"
+    width = max(len(r["name"]) for r in rows)
+    lines = [f"{'catalog'.ljust(width)}  region     effective   types", "-" * (width + 32)]
+    lines += [f"{r['name'].ljust(width)}  {r['region']:<9}  {r['effective_date']}  {r['instance_types']:>5}"
+              f"{'  (default)' if r['default'] else ''}" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_catalog_list(args: argparse.Namespace) -> str:
+    catalog = _chosen_catalog(args)
     rows = [_catalog_row(t) for t in catalog.instance_types.values() if t.has_gpus or not args.gpu]
     if args.format == "json":
         document = {
@@ -182,18 +272,117 @@ def _cmd_catalog(args: argparse.Namespace) -> str:
         return out.getvalue()
     cells = [[header for _, header in _CATALOG_COLUMNS]]
     cells += [["-" if row[key] is None else str(row[key]) for key, _ in _CATALOG_COLUMNS] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(_CATALOG_COLUMNS))]
-    left = {0, 4}  # type and GPU model are text; the rest are numbers
-
-    def line(r: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
-
     title = (
         f"catalog {catalog.name} ({catalog.region}, effective {catalog.effective_date}): "
         f"{len(rows)} {'GPU ' if args.gpu else ''}instance type(s)"
     )
-    body = [line(cells[0]), "-" * len(line(cells[0]))] + [line(r) for r in cells[1:]]
-    return "\n".join([title, "", *body]) + "\n"
+    return "\n".join([title, "", *_aligned(cells, left={0, 4})]) + "\n"
+
+
+def _aligned(cells: list[list[str]], *, left: set[int]) -> list[str]:
+    """Rows of a text table: a header, a rule, then the rows; columns in ``left`` are left-aligned."""
+    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
+
+    def line(r: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+
+    return [line(cells[0]), "-" * len(line(cells[0]))] + [line(r) for r in cells[1:]]
+
+
+def _cited(figure: dict) -> str:
+    return f"[{figure['source']}, {figure['confidence']}]"
+
+
+def _percent(share: Decimal) -> str:
+    """A share as a percentage for reading, to at most 2 places (the JSON output stays exact)."""
+    return f"{(share * 100).quantize(Decimal('0.01')).normalize():f}%"
+
+
+def _cmd_catalog_show(args: argparse.Namespace) -> str:
+    catalog = _chosen_catalog(args)
+    described = _checked(args.catalog, lambda: catalog.describe(args.instance_type))
+    if args.format == "json":
+        return _core.describe_instance_type(catalog._core_json, args.instance_type) + "\n"
+    return _show_text(catalog, described)
+
+
+def _show_text(catalog: Catalog, d: dict) -> str:
+    specs = d["specs"]
+    out = [f"{d['instance_type']}: catalog {catalog.name} ({catalog.region}, effective {catalog.effective_date})", ""]
+    rows: list[tuple[str, str, str]] = []
+    node = f"{specs['vcpu']} vCPU, {specs['memory_gib']} GiB, {specs['arch']}"
+    if "allocatable_vcpu" in specs:
+        node += f"; EKS allocatable {specs['allocatable_vcpu']} vCPU, {specs['allocatable_memory_gib']} GiB"
+    if "max_pods" in specs:
+        node += f", {specs['max_pods']} pods"
+    rows.append(("specs", node, _cited(specs)))
+    if d.get("gpu_model"):
+        g = d["gpu_model"]
+        rows.append(("GPUs", f"{specs['gpus']} \u00d7 {g['id']}, {specs['gpu_memory_gib']} GiB each", _cited(specs)))
+        sharing = [f"MIG (up to {g['mig']['max_instances']} instances)"] if g["mig"] else []
+        sharing += [name for name, ok in (("time-slicing", g["time_slicing"]), ("MPS", g["mps"])) if ok]
+        rows.append(("GPU sharing", ", ".join(sharing) or "none", _cited(g)))
+        if g["mig"] and g["mig"]["profiles"]:
+            profiles = ", ".join(f"{p['name']} \u00d7{p['max_per_gpu']}" for p in g["mig"]["profiles"])
+            rows.append(("MIG profiles", profiles, _cited(g)))
+    rows.append(("", "", ""))
+    on_demand = d["on_demand"]
+    rows.append(("on-demand", "none (not sold on demand here)" if on_demand is None else f"${on_demand['usd_per_hour']}/h",
+                 "" if on_demand is None else _cited(on_demand)))
+    spot = d["spot"]
+    if spot is None:
+        rows.append(("spot", "no figure", ""))
+    else:
+        text = f"${spot['usd_per_hour']}/h ({_percent(spot['savings'])} off)"
+        if "savings_low" in spot and "savings_high" in spot:
+            text += f", range {_percent(spot['savings_low'])}-{_percent(spot['savings_high'])} off"
+        text += f", interruption {spot['interruption'] or 'unknown'}; {spot['basis']} figure"
+        rows.append(("spot", text, _cited(spot)))
+    for i, fee in enumerate(d["eks_auto_mode"]):
+        rows.append(("EKS Auto Mode" if i == 0 else "", f"${fee['usd_per_hour']}/h ({fee['basis']})", _cited(fee)))
+    width = max(len(r[0]) for r in rows) + 2
+    text_width = max(len(r[1]) for r in rows) + 2
+    out += [(label.ljust(width) + value.ljust(text_width) + cite).rstrip() for label, value, cite in rows]
+    if d["commitments"]:
+        out += ["", "commitments (effective $/h over the term, upfront included)"]
+        cells = [["plan", "term", "payment", "$/h", "off on-demand", "basis", "source"]]
+        cells += [
+            [c["plan"], c["term"], c["payment"], str(c["effective_usd_per_hour"]), _percent(c["discount"]), c["basis"],
+             f"{c['source']} ({c['confidence']})"]
+            for c in d["commitments"]
+        ]
+        out += _aligned(cells, left={0, 1, 2, 5, 6})
+    cited = sorted({f["source"] for f in _figures(d)})
+    out += ["", "sources"]
+    for source_id in cited:
+        src = catalog.sources.get(source_id, {})
+        url = f" <{src['url']}>" if src.get("url") else ""
+        out.append(f"  {source_id} ({src.get('confidence', '?')}): {src.get('title', '')}{url}")
+    return "\n".join(out) + "\n"
+
+
+def _figures(d: dict) -> list[dict]:
+    figures = [d["specs"]] + [f for f in (d.get("gpu_model"), d["on_demand"], d["spot"]) if f]
+    return figures + list(d["eks_auto_mode"]) + list(d["commitments"])
+
+
+def _cmd_catalog_import(args: argparse.Namespace) -> str:
+    path = args.offer_file or args.spot_advisor
+    run = import_offer_file if args.offer_file else import_spot_advisor
+    base_text = _catalog_text(args.base)
+    base = None if base_text is None else (Catalog.embedded(args.base) if args.base in _core.embedded_catalog_names()
+                                          else _checked(args.base, lambda: Catalog._from_text(base_text)))
+    document = _checked(path, lambda: _read_document(path, what="import file"))
+    result = _checked(path, lambda: run(document, base=base, region=args.region, name=args.name, effective_date=args.date))
+    summary = (
+        f"imported {_label(path)} into catalog {result.catalog.name} ({result.catalog.region}, effective "
+        f"{result.catalog.effective_date}): {len(result.updated)} type(s) updated, {len(result.added)} added, "
+        f"{len(result.skipped)} skipped"
+    )
+    print(summary, file=sys.stderr)
+    for type_name, reason in result.skipped:
+        print(f"  skipped {type_name}: {reason}", file=sys.stderr)
+    return result.catalog.to_json() + "\n"
 
 
 def _cmd_scenario(args: argparse.Namespace) -> str:
@@ -213,14 +402,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} (libtco) {_core.version}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def catalog_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--catalog", metavar="FILE", help="pricing catalog JSON (default: the catalog embedded in libtco)")
+    def catalog_option(p: argparse.ArgumentParser, *, repeatable: bool = False) -> None:
+        help_text = "an embedded catalog by name (see `tco catalog names`) or a catalog JSON file"
+        if repeatable:
+            p.add_argument("--catalog", metavar="NAME|FILE", action="append",
+                           help=help_text + "; repeat to compare on several catalogs side by side "
+                                "(default: the scenario's catalog, else the newest for its region and month)")
+        else:
+            p.add_argument("--catalog", metavar="NAME|FILE", help=help_text)
+
+    def overlay_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--overlay", metavar="FILE",
+                       help="a price overlay JSON file (discount, fees, instance_types) replacing the scenario's price_overlay")
 
     p = commands.add_parser("compare", help="compare EKS and ECS for a scenario", description="Compare EKS and ECS for a scenario.")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO.json",
                    help="scenario file; '-' reads standard input (default: the embedded default scenario)")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    catalog_option(p)
+    catalog_option(p, repeatable=True)
+    overlay_option(p)
     p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
     p.set_defaults(run=_cmd_compare)
 
@@ -228,13 +428,51 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Check a scenario: parse it and run the full comparison (catches lookup and placement errors).")
     p.add_argument("scenario", metavar="SCENARIO.json", help="scenario file; '-' reads standard input")
     catalog_option(p)
+    overlay_option(p)
     p.set_defaults(run=_cmd_validate)
 
-    p = commands.add_parser("catalog", help="list the instance types of a catalog", description="List the instance types of a catalog.")
+    catalog = commands.add_parser("catalog", help="list, show and import pricing catalogs",
+                                  description="List, show and import pricing catalogs.")
+    actions = catalog.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def region_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--region", metavar="R", help="the newest embedded catalog for region R (default: the default catalog)")
+
+    p = actions.add_parser("names", help="the catalogs embedded in libtco", description="List the catalogs embedded in libtco.")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    p.set_defaults(run=_cmd_catalog_names)
+
+    p = actions.add_parser("list", help="the instance types of a catalog", description="List the instance types of a catalog.")
     p.add_argument("--gpu", action="store_true", help="only instance types with GPUs")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    region_option(p)
     catalog_option(p)
-    p.set_defaults(run=_cmd_catalog)
+    p.set_defaults(run=_cmd_catalog_list)
+
+    p = actions.add_parser("show", help="everything a catalog says about one instance type",
+                           description="Show one instance type: specs, GPU model and MIG profiles, on-demand, spot, "
+                                       "commitment and Auto Mode figures, each with its source and confidence.")
+    p.add_argument("instance_type", metavar="TYPE", help="an instance type, e.g. p5.48xlarge")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    region_option(p)
+    catalog_option(p)
+    p.set_defaults(run=_cmd_catalog_show)
+
+    p = actions.add_parser("import", help="refresh a catalog from AWS's own price files",
+                           description="Build a catalog from a base catalog (default: the default embedded one) and an AWS "
+                                       "Price List bulk offer file for EC2 (on-demand and standard RI prices) or the Spot "
+                                       "Instance Advisor data file (spot savings and interruption buckets). The catalog "
+                                       "(JSON) goes to standard output or --output; a summary to standard error.")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--offer-file", metavar="FILE", help="the AmazonEC2 offer file (index.json) of one region")
+    source.add_argument("--spot-advisor", metavar="FILE", help="spot-advisor-data.json")
+    p.add_argument("--base", metavar="NAME|FILE", help="the catalog to start from (default: the default embedded one)")
+    p.add_argument("--region", metavar="R", help="the region to import (default: the base catalog's)")
+    p.add_argument("--name", help="the new catalog's name (default: the base catalog's)")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the new catalog's effective date (default: the offer file's publication date, or the base's)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the catalog to FILE instead of standard output")
+    p.set_defaults(run=_cmd_catalog_import)
 
     p = commands.add_parser("scenario", help="print the default scenario as a starting point",
                             description="Print the embedded default scenario (JSON) as a starting point for your own.")

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m, py::mod_gil_not_used()) {
     libtco::python::register_scenario(m);
     libtco::python::register_catalog(m);
     libtco::python::register_compare(m);
+    libtco::python::register_import(m);
 }

@@ -16,6 +16,7 @@ void register_errors(pybind11::module_& m);    // libtco::error -> libtco.errors
 void register_scenario(pybind11::module_& m);  // normalize_scenario, default_scenario_json
 void register_catalog(pybind11::module_& m);   // check_catalog, normalize_catalog, embedded_catalog_json
 void register_compare(pybind11::module_& m);   // compare_json, render
+void register_import(pybind11::module_& m);    // import_offer_file, import_spot_advisor
 
 // A Python str from UTF-8 bytes that may have been cut mid-character (error messages truncate
 // long values by bytes): invalid sequences become U+FFFD instead of raising UnicodeDecodeError.

@@ -27,7 +27,7 @@ TEST_CASE("CSV rows add up to each platform's total row") {
     std::istringstream in(csv);
     std::string line;
     std::getline(in, line);
-    CHECK(line == "month,platform,category,item,detail,usd");
+    CHECK(line == "month,platform,category,item,detail,usd,confidence");
     std::map<std::string, Money> sums, totals;
     while (std::getline(in, line)) {
         std::vector<std::string> fields;
@@ -39,7 +39,7 @@ TEST_CASE("CSV rows add up to each platform's total row") {
             else field += ch;
         }
         fields.push_back(field);
-        REQUIRE(fields.size() == 6);
+        REQUIRE(fields.size() == 7);
         const Money amount = Money::parse(fields[5]);
         if (fields[2] == "total") totals[fields[1]] = amount;
         else if (fields[2] != "difference") sums[fields[1]] += amount;

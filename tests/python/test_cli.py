@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import gpu_workload, make_scenario
@@ -17,6 +18,7 @@ from conftest import gpu_workload, make_scenario
 import libtco
 
 D = Decimal
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 
 RUNNERS = [pytest.param([sys.executable, "-m", "libtco"], id="python -m libtco")]
 if shutil.which("tco"):
@@ -89,7 +91,7 @@ def test_compare_json_equals_the_library_report(tco, scenario_file):
 def test_compare_csv_rows_add_up_to_the_totals(tco):
     out = ok(tco("compare", "--format", "csv"))
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["month", "platform", "category", "item", "detail", "usd"]
+    assert list(rows[0]) == ["month", "platform", "category", "item", "detail", "usd", "confidence"]
     totals = {}
     for platform in ("eks", "ecs"):
         parts = [D(r["usd"]) for r in rows if r["platform"] == platform and r["category"] != "total"]
@@ -99,8 +101,9 @@ def test_compare_csv_rows_add_up_to_the_totals(tco):
     (difference,) = [D(r["usd"]) for r in rows if r["category"] == "difference"]
     assert difference == totals["eks"] - totals["ecs"]
     assert all(r["month"] == "2026-09" for r in rows)
-    # Details with commas are quoted, so every row has the six fields.
-    assert all(None not in r and len(r) == 6 for r in rows)
+    # Details with commas are quoted, so every row has the seven fields.
+    assert all(None not in r and len(r) == 7 for r in rows)
+    assert {r["confidence"] for r in rows if r["category"] == "operations"} == {"low"}
 
 
 def test_compare_reads_standard_input(tco):
@@ -209,7 +212,7 @@ def test_validate_requires_a_file(tco):
 
 
 def test_catalog_lists_instance_types(tco):
-    out = ok(tco("catalog"))
+    out = ok(tco("catalog", "list"))
     lines = out.splitlines()
     assert lines[0].startswith("catalog aws-us-east-1-2026-07-20 (us-east-1, effective 2026-07-20)")
     assert lines[2].split() == ["type", "vCPU", "memory", "GiB", "GPUs", "GPU", "model", "GPU", "memory", "GiB", "on-demand", "$/h"]
@@ -222,12 +225,12 @@ def test_catalog_lists_instance_types(tco):
 
 
 def test_catalog_gpu_only(tco):
-    out = ok(tco("catalog", "--gpu"))
+    out = ok(tco("catalog", "list", "--gpu"))
     assert "g5.xlarge" in out and "m5.xlarge" not in out
 
 
 def test_catalog_json_and_csv(tco):
-    data = json.loads(ok(tco("catalog", "--format", "json", "--gpu")))
+    data = json.loads(ok(tco("catalog", "list", "--format", "json", "--gpu")))
     assert data["catalog"] == "aws-us-east-1-2026-07-20"
     by_type = {t["instance_type"]: t for t in data["instance_types"]}
     assert by_type["g5.xlarge"] == {
@@ -239,7 +242,7 @@ def test_catalog_json_and_csv(tco):
         "gpu_memory_gib": "22.3515625",
         "on_demand_usd_per_hour": "1.006",
     }
-    rows = list(csv.DictReader(io.StringIO(ok(tco("catalog", "--format", "csv")))))
+    rows = list(csv.DictReader(io.StringIO(ok(tco("catalog", "list", "--format", "csv")))))
     by_type = {r["instance_type"]: r for r in rows}
     assert by_type["m5.xlarge"]["on_demand_usd_per_hour"] == "0.192"
     assert by_type["m5.xlarge"]["gpu_model"] == ""
@@ -292,3 +295,109 @@ def test_standard_input_is_read_as_utf8():
     )
     assert bad.returncode == 2 and bad.stdout == b""
     assert b"[libtco.parse.100]" in bad.stderr and b"standard input" in bad.stderr
+
+
+# --- catalogs: names, show, several side by side, overlays ----------------------------------------
+
+
+def test_catalog_names(tco):
+    out = ok(tco("catalog", "names"))
+    assert "aws-us-east-1-2025-04-01  us-east-1  2025-04-01" in out
+    assert "aws-us-east-1-2026-07-20  us-east-1  2026-07-20" in out
+    assert out.count("(default)") == 1
+    rows = json.loads(ok(tco("catalog", "names", "--format", "json")))
+    assert [r["name"] for r in rows] == ["aws-us-east-1-2025-04-01", "aws-us-east-1-2026-07-20"]
+
+
+def test_catalog_show_p5_48xlarge(tco):
+    out = ok(tco("catalog", "show", "p5.48xlarge"))
+    assert "8 × H100, 80 GiB each" in out
+    assert "$55.04/h" in out and "[karpenter-pricing, high]" in out
+    assert "1g.10gb ×7" in out and "7g.80gb ×1" in out and "MIG (up to 7 instances)" in out
+    # Spot: 57% off (Spot Instance Advisor, low confidence): 55.04 x 0.43 = 23.6672.
+    assert "$23.6672/h (57% off), interruption <5%; type figure" in out
+    assert "[spot-advisor-2026-09, low]" in out
+    # Generic 3-year no-upfront RI: 57% off -> 23.6672; Compute SP 1y no upfront 33.92% off -> 36.370432.
+    assert any(l.split()[:5] == ["reserved_instance", "3y", "no_upfront", "23.6672", "57%"] for l in out.splitlines())
+    assert any(l.split()[:5] == ["compute_savings_plan", "1y", "no_upfront", "36.370432", "33.92%"] for l in out.splitlines())
+    # Auto Mode: 12% of 55.04 = 6.6048; the reported P cut: 4.8% -> 2.64192.
+    assert "$6.6048/h" in out and "$2.64192/h" in out
+    assert "spot-advisor-2026-09 (low): AWS Spot Instance Advisor" in out
+
+
+def test_catalog_show_json_and_an_old_catalog(tco):
+    data = json.loads(ok(tco("catalog", "show", "p5.48xlarge", "--format", "json", "--catalog", "aws-us-east-1-2025-04-01")))
+    assert data["on_demand"] == {"usd_per_hour": "98.32", "source": "aws-ec2-price-cut-2025-06", "confidence": "high"}
+    # No 2026 spot quotes in 2025: the generic 50% -> 49.16.
+    assert data["spot"]["usd_per_hour"] == "49.16" and data["spot"]["basis"] == "generic"
+
+
+def test_catalog_show_unknown_type_and_region(tco):
+    err = failed(tco("catalog", "show", "p9.96xlarge"))
+    assert "[libtco.lookup.200]" in err and "p9.96xlarge" in err
+    err = failed(tco("catalog", "show", "p5.48xlarge", "--region", "eu-west-1"))
+    assert "no embedded catalog for region" in err
+
+
+def test_catalog_list_by_region(tco):
+    out = ok(tco("catalog", "list", "--gpu", "--region", "us-east-1"))
+    assert out.startswith("catalog aws-us-east-1-2026-07-20 (us-east-1")
+
+
+def test_compare_on_two_catalogs_side_by_side(tco, tmp_path):
+    doc = make_scenario(
+        [{"name": "train", "replicas": 1, "gpus": 8, "vcpu": 96, "memory_gib": 1024, "gpu_models": ["H100"]}],
+        eks={"node_types": ["p5.48xlarge"]},
+        ecs={"node_types": ["p5.48xlarge"]},
+    )
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(doc))
+    args = ("compare", path, "--catalog", "aws-us-east-1-2025-04-01", "--catalog", "aws-us-east-1-2026-07-20")
+    out = ok(tco(*args))
+    # EKS: 73.00 fee + 730 x 98.32 = 71,846.60 before the cut; 73.00 + 730 x 55.04 = 40,252.20 after.
+    assert "71,846.60" in out and "40,252.20" in out
+    assert "warning (stale_catalog)" in out
+    reports = json.loads(ok(tco(*args, "--format", "json")))
+    assert [r["catalog"]["name"] for r in reports] == ["aws-us-east-1-2025-04-01", "aws-us-east-1-2026-07-20"]
+    rows = list(csv.DictReader(io.StringIO(ok(tco(*args, "--format", "csv")))))
+    assert {r["catalog"] for r in rows} == {"aws-us-east-1-2025-04-01", "aws-us-east-1-2026-07-20"}
+
+
+def test_compare_with_an_overlay_file(tco, tmp_path):
+    overlay = tmp_path / "edp.json"
+    overlay.write_text(json.dumps({"schema_version": 1, "name": "edp", "discount": "0.1"}))
+    report = json.loads(ok(tco("compare", "--format", "json", "--overlay", overlay)))
+    assert report["catalog"]["overlay"] == {"name": "edp", "discount": "0.1"}
+    # The default scenario's EKS control plane: 730 h x $0.10 x 0.9 = 65.70.
+    assert report["eks"]["line_items"][0]["usd"] == "65.70"
+    table = ok(tco("compare", "--overlay", overlay))
+    assert "price overlay edp (10% off catalog prices)" in table
+
+
+def test_a_bad_overlay_file_names_itself_and_the_path(tco, tmp_path):
+    overlay = tmp_path / "bad.json"
+    overlay.write_text(json.dumps({"discount": "-0.1"}))
+    err = failed(tco("compare", "--overlay", overlay))
+    assert str(overlay) in err and "/discount" in err
+
+
+def test_catalog_import_offer_file(tco, tmp_path):
+    out = tmp_path / "imported.json"
+    proc = tco("catalog", "import", "--offer-file", DATA / "offer-small.json", "--name", "refreshed", "--output", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "into catalog refreshed" in proc.stderr and "skipped" in proc.stderr
+    catalog = libtco.load_catalog(out)
+    assert catalog.name == "refreshed"
+    # The offer file prices m5.large at "0.0960000000" USD per Hrs.
+    assert catalog.instance_types["m5.large"].on_demand_usd_per_hour == D("0.096")
+    shown = ok(tco("catalog", "show", "m5.large", "--catalog", out))
+    assert "[aws-price-list-" in shown
+
+
+def test_catalog_import_a_malformed_file_fails_with_the_path(tco, tmp_path):
+    bad = json.loads((DATA / "offer-small.json").read_text())
+    bad["offerCode"] = "AmazonS3"
+    path = tmp_path / "bad-offer.json"
+    path.write_text(json.dumps(bad))
+    err = failed(tco("catalog", "import", "--offer-file", path))
+    assert str(path) in err and "/offerCode" in err
