@@ -208,7 +208,7 @@ def _cmd_validate(args: argparse.Namespace) -> str:
         f"{len(workloads)} workload(s), {replicas} replica(s); catalog {report['catalog']['name']}; "
         f"EKS ${Decimal(report['eks']['total_usd']):,} vs ECS ${Decimal(report['ecs']['total_usd']):,} a month, "
         f"cheaper: {report['cheaper']}\n"
-    )
+    ) + "".join(f"warning ({w['code']}): {w['message']}\n" for w in report["warnings"])
 
 
 _CATALOG_COLUMNS = (

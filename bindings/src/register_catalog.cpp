@@ -73,14 +73,6 @@ void register_catalog(py::module_& m) {
 
     m.def(
         "default_catalog_name", [] { return std::string(detail::default_catalog_name); }, "The name of the default embedded catalog.");
-
-    m.def(
-        "select_catalog_name",
-        [](const std::string& region, const std::string& month) {
-            return select_catalog(region, BillingMonth::parse(month, "/month"), "/region").name;
-        },
-        py::arg("region"), py::arg("month"),
-        "The embedded catalog for a region whose prices were in effect in a month (\"YYYY-MM\").");
 }
 
 }  // namespace libtco::python
