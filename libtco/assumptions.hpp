@@ -47,5 +47,13 @@ inline Assumption ecs_reserved_memory_gib() {
             Confidence::low};
 }
 
+inline Assumption time_slicing_efficiency() {
+    return {"/eks/time_slicing_efficiency", Decimal::parse("0.9"), Decimal::parse("0.9"), Decimal::parse("0.7"), Decimal(1),
+            "share of GPU throughput kept under time-slicing",
+            "Time-sliced pods share a GPU by context switching, which costs throughput; NVIDIA gives no figure "
+            "(k8s-device-plugin docs; gpu-sharing-facts.md). A planning default with a wide range",
+            Confidence::low};
+}
+
 }  // namespace assumptions
 }  // namespace libtco

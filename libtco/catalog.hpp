@@ -116,6 +116,7 @@ public:
     std::string region;
     std::string currency = "USD";
     std::string effective_date;  // YYYY-MM-DD
+    std::string valid_until;     // YYYY-MM-DD: the last day its prices held, if known to have changed since
     std::string description;
     std::map<std::string, Source> sources;
     std::string default_spec_source;
@@ -397,7 +398,12 @@ inline Catalog Catalog::from_json(const detail::json& document) {
     c.currency = r.optional_string("currency").value_or("USD");
     if (c.currency != "USD") throw validation_error(errc::out_of_range, "/currency", "only \"USD\" is supported, got \"" + c.currency + "\"");
     c.effective_date = r.string("effective_date");
-    (void)parse_iso_date(c.effective_date, "/effective_date");
+    const date::year_month_day effective = parse_iso_date(c.effective_date, "/effective_date");
+    if (auto until = r.optional_string("valid_until")) {
+        if (parse_iso_date(*until, "/valid_until") < effective)
+            throw validation_error(errc::inconsistent, "/valid_until", "must not be before effective_date " + c.effective_date + ", got " + *until);
+        c.valid_until = *until;
+    }
     c.description = r.optional_string("description").value_or("");
 
     const json& sources = r.at("sources");
@@ -598,6 +604,7 @@ inline nlohmann::ordered_json to_json(const Catalog& c) {
     j["region"] = c.region;
     j["currency"] = c.currency;
     j["effective_date"] = c.effective_date;
+    if (!c.valid_until.empty()) j["valid_until"] = c.valid_until;
     if (!c.description.empty()) j["description"] = c.description;
     ordered_json sources = ordered_json::object();
     for (const auto& [id, s] : c.sources) {

@@ -50,8 +50,15 @@ inline std::string_view embedded_catalog_text(std::string_view name, const std::
 // The default: the newest us-east-1 catalog.
 inline Catalog embedded_catalog() { return embedded_catalog(detail::default_catalog_name); }
 
-// The embedded catalog for a region whose prices were in effect in `month`: the newest one dated on
-// or before the month's last day, else (a month before every catalog) the oldest one.
+// Were the catalog's prices in effect during the month? (dated no later than its last day, and
+// not superseded before its first day)
+inline bool in_effect(const Catalog& c, const BillingMonth& month) {
+    if (parse_iso_date(c.effective_date) > last_day(month)) return false;
+    return c.valid_until.empty() || parse_iso_date(c.valid_until) >= first_day(month);
+}
+
+// The embedded catalog for a region whose prices were in effect in `month`: the newest in effect;
+// else the oldest dated after the month (prices from later are the nearest known); else the newest.
 inline Catalog select_catalog(const std::string& region, const BillingMonth& month, const std::string& path = {}) {
     std::vector<Catalog> candidates;
     for (Catalog& c : embedded_catalogs())
@@ -60,10 +67,11 @@ inline Catalog select_catalog(const std::string& region, const BillingMonth& mon
         throw lookup_error(errc::unknown_catalog, path,
                            "no embedded catalog for region \"" + region + "\" (available: " + embedded_catalog_names() +
                                "); pass a catalog file for it");
-    const date::year_month_day until = last_day(month);
     for (auto it = candidates.rbegin(); it != candidates.rend(); ++it)
-        if (parse_iso_date(it->effective_date) <= until) return std::move(*it);
-    return std::move(candidates.front());
+        if (in_effect(*it, month)) return std::move(*it);
+    for (Catalog& c : candidates)
+        if (parse_iso_date(c.effective_date) > last_day(month)) return std::move(c);
+    return std::move(candidates.back());
 }
 
 }  // namespace libtco

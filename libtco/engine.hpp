@@ -274,6 +274,9 @@ inline std::vector<Warning> catalog_warnings(const Scenario& s, const Catalog& c
     if (first_day(s.month) > a_year_later)
         out.push_back({"stale_catalog", "catalog " + c.name + " is dated " + c.effective_date + ", more than a year before the billed month " +
                                             s.month.to_string() + "; prices may have changed"});
+    if (!c.valid_until.empty() && parse_iso_date(c.valid_until) < first_day(s.month))
+        out.push_back({"superseded_catalog", "catalog " + c.name + " holds prices valid until " + c.valid_until + ", before the billed month " +
+                                                 s.month.to_string() + "; a newer catalog has the prices of that month"});
     if (effective > last_day(s.month))
         out.push_back({"catalog_after_month", "catalog " + c.name + " is dated " + c.effective_date + ", after the billed month " +
                                                   s.month.to_string() + "; its prices may not have applied then"});

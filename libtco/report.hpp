@@ -35,7 +35,7 @@ struct LineItem {
 
 // Something a reader should know about the numbers, e.g. prices older than the billed month.
 struct Warning {
-    std::string code;  // stable: stale_catalog, catalog_after_month, catalog_not_as_named
+    std::string code;  // stable: stale_catalog, superseded_catalog, catalog_after_month, catalog_not_as_named
     std::string message;
 };
 

@@ -331,6 +331,8 @@ JUNE_2025_CUT = {
     "p4de.24xlarge": (Decimal("40.96575"), Decimal("27.44705")),
     "p5en.48xlarge": (Decimal("84.80"), Decimal("63.296")),
 }
+# The last day of the pre-cut prices: AWS applied the cut to on-demand prices from June 2025.
+JUNE_2025_CUT_EFFECTIVE_BEFORE = "2025-05-31"
 # Launched after April 2025: the fractional-GPU families (aws-g6f: July 2025) and every type on
 # these GPU models.
 LATER_FAMILIES = {"g6f", "gr6f"}
@@ -767,13 +769,14 @@ def eks_auto_mode_example(instance_types: dict) -> dict:
 
 
 def assemble(name: str, effective_date: str, description: str, fees: dict, shares: dict, spot: dict,
-             commitments: dict, gpu_models: dict, instance_types: dict) -> dict:
+             commitments: dict, gpu_models: dict, instance_types: dict, valid_until: str | None = None) -> dict:
     catalog = {
         "schema_version": 1,
         "name": name,
         "region": "us-east-1",
         "currency": "USD",
         "effective_date": effective_date,
+        **({"valid_until": valid_until} if valid_until else {}),
         "description": description,
         "sources": {},
         "default_sources": dict(DEFAULT_SOURCES),
@@ -851,6 +854,7 @@ def build_2025_04(current: dict) -> dict:
         {"generic": current["spot"]["generic"], "families": {}},
         json.loads(json.dumps(current["commitments"])),
         gpu_models, its,
+        valid_until=JUNE_2025_CUT_EFFECTIVE_BEFORE,
     )
 
 

@@ -77,6 +77,7 @@ class ReportWarning:
 
     Attributes:
         code: ``"stale_catalog"`` (the billed month is more than a year after the catalog's date),
+            ``"superseded_catalog"`` (the catalog's prices are known to have changed before the month),
             ``"catalog_after_month"`` (the catalog is dated after the billed month) or
             ``"catalog_not_as_named"`` (the scenario names another catalog than the one used).
         message: The explanation.

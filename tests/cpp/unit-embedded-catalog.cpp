@@ -118,10 +118,13 @@ TEST_CASE("the old catalog has nothing dated after April 2025") {
     CHECK(before.share("eks_auto_mode_fee").value.to_string() == "0.12");
 }
 
-TEST_CASE("select_catalog: the newest catalog dated on or before the month's last day") {
+TEST_CASE("select_catalog: the newest catalog in effect in the month") {
     CHECK(selected("us-east-1", "2025-04") == old_name);  // dated 2025-04-01, within the month
-    CHECK(selected("us-east-1", "2025-05") == old_name);
-    CHECK(selected("us-east-1", "2026-06") == old_name);  // 2026-06-30 < 2026-07-20
+    CHECK(selected("us-east-1", "2025-05") == old_name);  // valid until 2025-05-31
+    // From June 2025 the pre-cut prices no longer held (pricing-facts.md: the June 2025 cut); no
+    // catalog covers 2025-06 to 2026-06, so the nearest later one is used (with a warning).
+    CHECK(selected("us-east-1", "2025-06") == new_name);
+    CHECK(selected("us-east-1", "2026-06") == new_name);
     CHECK(selected("us-east-1", "2026-07") == new_name);  // 2026-07-20 <= 2026-07-31
     CHECK(selected("us-east-1", "2026-09") == new_name);
     CHECK(selected("us-east-1", "2030-01") == new_name);

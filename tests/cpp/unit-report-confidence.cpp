@@ -172,8 +172,9 @@ TEST_CASE("catalog_not_as_named: the scenario names one catalog and the comparis
     const Comparison c = compare(s, embedded_catalog());
     CHECK(c.catalog == "aws-us-east-1-2026-07-20");
     CHECK(warning_codes(c) == codes{"catalog_not_as_named"});
-    // the old catalog for 2026-09 is also more than a year old: 2025-04-01 + 1 year = 2026-04-01 < 2026-09-01
-    CHECK(warning_codes(compare(s)) == codes{"stale_catalog"});
+    // the old catalog for 2026-09 is more than a year old (2025-04-01 + 1 year = 2026-04-01 < 2026-09-01)
+    // and superseded (valid until 2025-05-31)
+    CHECK(warning_codes(compare(s)) == codes{"stale_catalog", "superseded_catalog"});
 }
 
 TEST_CASE("catalog_for honours the scenario's catalog key, else picks by region and month") {

@@ -42,8 +42,9 @@ def test_embedded_catalogs_are_listed_by_date():
     ("month", "catalog", "usd_per_hour"),
     [
         ("2025-04", OLD, "98.32"),  # before the June 2025 cut
-        ("2025-06", OLD, "98.32"),  # the newer catalog is dated 2026-07-20
-        ("2026-06", OLD, "98.32"),
+        ("2025-05", OLD, "98.32"),  # the old prices held until 2025-05-31
+        ("2025-06", NEW, "55.04"),  # the June 2025 cut: the nearest catalog in effect is the newer one
+        ("2026-06", NEW, "55.04"),
         ("2026-07", NEW, "55.04"),  # 2026-07-20 falls in July
         ("2026-09", NEW, "55.04"),
     ],
@@ -66,7 +67,7 @@ def test_the_same_scenario_on_old_and_new_prices():
     assert line(new.eks, "compute").usd == D("40179.20")
     assert old.eks.total - new.eks.total == D("31594.40")
     # An old catalog for a later month is flagged.
-    assert [w.code for w in old.warnings] == ["stale_catalog"]
+    assert [w.code for w in old.warnings] == ["stale_catalog", "superseded_catalog"]
     assert new.warnings == []
 
 
@@ -100,6 +101,12 @@ def test_stale_catalog_warning_after_a_year(month, stale):
     assert ("stale_catalog" in [w.code for w in result.warnings]) is stale
     if stale:
         assert "2026-07-20" in result.warnings[0].message
+
+
+def test_a_month_between_catalogs_uses_the_later_one_and_says_so():
+    result = libtco.compare(h100_training(month="2025-09"))
+    assert result.catalog_name == NEW
+    assert [w.code for w in result.warnings] == ["catalog_after_month"]
 
 
 def test_a_catalog_dated_after_the_month_is_flagged():
