@@ -55,5 +55,25 @@ inline Assumption time_slicing_efficiency() {
             Confidence::low};
 }
 
+inline Assumption gpu_share_of_node_cost() {
+    return {"/assumptions/gpu_share_of_node_cost", Decimal::parse("0.7"), Decimal::parse("0.7"), Decimal::parse("0.5"), Decimal::parse("0.9"),
+            "share of a GPU instance's price",
+            "Showback: the share of a GPU instance's price attributed to its GPUs; one cost exporter uses a fixed 70% derived "
+            "from p5.48xlarge (gpu-sharing-facts.md)",
+            Confidence::low};
+}
+
+// OpenCost's default unit prices, used only as the ratio that splits a node's non-GPU cost between
+// vCPU and memory.
+inline Assumption opencost_usd_per_vcpu_hour() {
+    return {"opencost_cpu_usd_per_vcpu_hour", Decimal::parse("0.021811"), Decimal::parse("0.021811"), std::nullopt, std::nullopt,
+            "USD per vCPU-hour (as a ratio)", "OpenCost default CPU price, used when no better data is configured", Confidence::medium};
+}
+
+inline Assumption opencost_usd_per_gib_hour() {
+    return {"opencost_ram_usd_per_gib_hour", Decimal::parse("0.002923"), Decimal::parse("0.002923"), std::nullopt, std::nullopt,
+            "USD per GiB-hour (as a ratio)", "OpenCost default RAM price, used when no better data is configured", Confidence::medium};
+}
+
 }  // namespace assumptions
 }  // namespace libtco

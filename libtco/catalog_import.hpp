@@ -13,13 +13,16 @@
 #include <libtco/catalog.hpp>
 #include <libtco/commitment.hpp>
 #include <libtco/detail/json_reader.hpp>
+#include <libtco/detail/offer_stream.hpp>
 #include <libtco/error.hpp>
 #include <libtco/quantity.hpp>
 #include <libtco/source.hpp>
 #include <libtco/spot.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -311,6 +314,35 @@ inline std::vector<CommitmentOffer> read_reserved_prices(const LenientObject* re
     return out;
 }
 
+// Keeps in `object` (if it is one) only the members named.
+inline void keep_members(json& object, std::initializer_list<std::string_view> names) {
+    if (!object.is_object()) return;
+    for (auto it = object.begin(); it != object.end();) {
+        if (std::find(names.begin(), names.end(), it.key()) == names.end()) it = object.erase(it);
+        else ++it;
+    }
+}
+
+inline bool is_convertible_ri(const json& term) {
+    const auto attributes = term.find("termAttributes");
+    return attributes != term.end() && attributes->is_object() && attributes->value("OfferingClass", json()) == "convertible";
+}
+
+// Drops from terms.<kind>.<sku> what the readers above never read: a term's rate codes, descriptions,
+// ranges and dates, and the prices of a convertible RI. A streamed file's kept terms then take a
+// fraction of the memory.
+inline void drop_unread_term_members(const std::string& kind, json& sku_terms) {
+    if (!sku_terms.is_object()) return;
+    for (auto& [term_code, term] : sku_terms.items()) {
+        if (!term.is_object()) continue;
+        if (kind == "Reserved" && is_convertible_ri(term)) keep_members(term, {"termAttributes"});
+        else keep_members(term, {"priceDimensions", "termAttributes"});
+        const auto dimensions = term.find("priceDimensions");
+        if (dimensions == term.end() || !dimensions->is_object()) continue;
+        for (auto& [rate_code, dimension] : dimensions->items()) keep_members(dimension, {"unit", "pricePerUnit"});
+    }
+}
+
 // "16 GiB", "0.5 GiB", "1,952 GiB".
 inline Decimal parse_memory_gib(const std::string& text, const std::string& path) {
     const auto bad = [&] { return validation_error(errc::bad_format, path, "expected memory such as \"16 GiB\", got " + quoted(text)); };
@@ -388,6 +420,35 @@ inline void apply_offer_product(Catalog& c, ImportSummary& summary, const OfferP
     summary.added.push_back(name);
 }
 
+// What the import reads of the offer file, for streaming it (see detail/offer_stream.hpp).
+inline OfferReading offer_reading(const std::string& region) {
+    return OfferReading{[region](const std::string& sku, const json& product, const std::string& path) {
+                            return read_kept_product(sku, product, path, region).has_value();
+                        },
+                        drop_unread_term_members};
+}
+
+// The import proper, from the offer file's document or its extract (see detail/offer_stream.hpp):
+// they give the same result, since the extract keeps all that this reads.
+inline ImportResult import_offer_document(const json& document, const std::string& region, const Catalog& base,
+                                          const ImportOptions& options) {
+    const LenientObject doc(document, "");
+    const OfferHeader header = read_offer_header(doc);
+    const std::string day = publication_day(header.publication_date);
+    if (!options.effective_date.empty()) check_option_date(options.effective_date, "effective_date");
+    const std::string effective_date = options.effective_date.empty() ? day : options.effective_date;
+
+    const std::map<std::string, OfferProduct> products = read_kept_products(doc, region);
+    const LenientObject terms = doc.object("terms");
+    const Source source = imported_source("aws-price-list-" + effective_date,
+                                          "AWS Price List bulk offer file AmazonEC2 version " + header.version + ", published " +
+                                              header.publication_date + ", " + region,
+                                          price_list_url(region), effective_date, options);
+    ImportResult result{imported_copy(base, options, effective_date, source), {}};
+    for (const auto& [type_name, product] : products) apply_offer_product(result.catalog, result.summary, product, terms, source.id);
+    return result;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The Spot Instance Advisor data file.
 
@@ -435,25 +496,12 @@ inline LenientObject advisor_linux_types(const LenientObject& doc, const std::st
 // Refreshes `base` from the AWS Price List bulk offer file for EC2 (its JSON text): on-demand and
 // standard Reserved Instance prices of the types found replace the base's; CPU-only types the base
 // lacks are added with the file's specs; GPU types it lacks are skipped (their GPU model is unknown).
+// The file is streamed: only the products kept and their terms are held in memory.
 inline ImportResult import_offer_file(std::string_view offer_json, const Catalog& base, const ImportOptions& options) {
     using namespace detail;
     const std::string region = import_region(base, options);
-    const json document = parse_exact(offer_json);
-    const LenientObject doc(document, "");
-    const OfferHeader header = read_offer_header(doc);
-    const std::string day = publication_day(header.publication_date);
-    if (!options.effective_date.empty()) check_option_date(options.effective_date, "effective_date");
-    const std::string effective_date = options.effective_date.empty() ? day : options.effective_date;
-
-    const std::map<std::string, OfferProduct> products = read_kept_products(doc, region);
-    const LenientObject terms = doc.object("terms");
-    const Source source = imported_source("aws-price-list-" + effective_date,
-                                          "AWS Price List bulk offer file AmazonEC2 version " + header.version + ", published " +
-                                              header.publication_date + ", " + region,
-                                          price_list_url(region), effective_date, options);
-    ImportResult result{imported_copy(base, options, effective_date, source), {}};
-    for (const auto& [type_name, product] : products) apply_offer_product(result.catalog, result.summary, product, terms, source.id);
-    return result;
+    const json extract = read_offer_extract(offer_json, offer_reading(region));
+    return import_offer_document(extract, region, base, options);
 }
 
 // Refreshes `base` from the Spot Instance Advisor data file (its JSON text): each base type listed for
