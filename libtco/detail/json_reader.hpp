@@ -81,7 +81,10 @@ private:
     std::string current_path() const {
         std::string path;
         for (std::size_t i = 0; i < stack_.size(); ++i) {
-            if (stack_[i]->is_array()) path = child_path(path, stack_[i]->size());
+            // An enclosing array already holds the element we are inside; the innermost one is about
+            // to receive the value in error.
+            const bool inside_element = i + 1 < stack_.size();
+            if (stack_[i]->is_array()) path = child_path(path, stack_[i]->size() - (inside_element ? 1 : 0));
             else path = child_path(path, keys_[i]);
         }
         return path;

@@ -220,8 +220,8 @@ private:
         return object_or_summary(is_object, Part::offer_terms, {"terms", key});
     }
 
-    // The array a value is placed in counts it before the value's own events, as ExactDomBuilder does
-    // (its error paths index arrays by that count).
+    // The array a value is placed in counts it before the value's own events, as ExactDomBuilder
+    // does (an error inside an element indexes it by that count less one).
     void count_in_parent() {
         if (depth_ > 0 && frames_[depth_ - 1].is_array) ++frames_[depth_ - 1].count;
     }
@@ -318,8 +318,10 @@ private:
     // The JSON pointer of the value being read, as ExactDomBuilder words it.
     std::string current_path() const {
         std::string path;
-        for (std::size_t i = 0; i < depth_; ++i)
-            path = frames_[i].is_array ? child_path(path, frames_[i].count) : child_path(path, frames_[i].key);
+        for (std::size_t i = 0; i < depth_; ++i) {
+            const bool inside_element = i + 1 < depth_;  // the element we are inside is already counted
+            path = frames_[i].is_array ? child_path(path, frames_[i].count - (inside_element ? 1 : 0)) : child_path(path, frames_[i].key);
+        }
         return path;
     }
     bool fail(errc code, const std::string& detail) {

@@ -29,8 +29,13 @@ TEST_CASE("malformed JSON, duplicate keys and deep nesting are parse errors") {
     const error dup = capture([] { parse_exact(R"({"x": {"a": 1, "a": 2}})"); });
     CHECK(dup.code() == errc::parse_duplicate_key);
     CHECK(dup.path() == "/x/a");
+    // Inside an array element, the path names that element: the second is /a/1.
+    CHECK(capture([] { parse_exact(R"({"a": [{"x": 1}, {"x": 1, "x": 2}]})"); }).path() == "/a/1/x");
+    CHECK(capture([] { parse_exact(R"([1, [2, {"k": 1, "k": 2}]])"); }).path() == "/1/1/k");
     const std::string deep = std::string(100, '[') + std::string(100, ']');
     CHECK(capture([&] { parse_exact(deep); }).code() == errc::parse_too_deep);
+    // Too deep: the path names the element that would open the 65th level.
+    CHECK(capture([&] { parse_exact(deep); }).path() == "/0" + [] { std::string p; for (int i = 1; i < 64; ++i) p += "/0"; return p; }());
     CHECK_NOTHROW(parse_exact(std::string(60, '[') + std::string(60, ']')));
 }
 
