@@ -237,4 +237,13 @@ inline std::int64_t Decimal::to_int64() const {
 
 inline double Decimal::to_double() const { return std::stod(to_string()); }
 
+// How many whole times `part` fits in `whole` (both non-negative, part > 0): floor(whole / part),
+// on the raw integers, exact and much cheaper than a Decimal quotient.
+inline std::int64_t whole_times(const Decimal& whole, const Decimal& part) {
+    if (part.sign() <= 0) throw arithmetic_error(errc::division_by_zero, "", "whole_times by a non-positive part: " + part.to_string());
+    if (whole.sign() <= 0) return 0;
+    const Decimal::raw_type q = whole.raw() / part.raw();
+    return q > (std::numeric_limits<std::int64_t>::max)() ? (std::numeric_limits<std::int64_t>::max)() : q.convert_to<std::int64_t>();
+}
+
 }  // namespace libtco

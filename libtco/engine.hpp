@@ -28,11 +28,17 @@ inline const char* platform_key(Platform p) { return p == Platform::eks ? "eks" 
 inline const char* platform_label(Platform p) { return p == Platform::eks ? "EKS" : "ECS"; }
 
 // The capacity a node of this type offers to replicas on the platform.
-inline std::optional<NodeShape> shape_for(const InstanceType& t, Platform p, const Scenario& s) {
+inline std::optional<NodeShape> shape_for(const InstanceType& t, Platform p, const Scenario& s, const Catalog& c, const GpuSharing& sharing) {
     NodeShape shape;
     shape.type = &t;
-    shape.gpus = t.gpus.floored(0);  // whole GPUs only (fractional-GPU types offer none)
-    shape.gpu_memory_gib = t.gpu_memory_gib;
+    if (t.has_gpus()) {
+        const bool fractional = t.gpus < Decimal(1);  // g6f: one GPU of which the type offers a share
+        shape.gpu_count = fractional ? 1 : t.gpus.floored(0).to_int64();
+        shape.gpu.capacity = fractional ? t.gpus : Decimal(1);
+        shape.gpu.memory_gib = t.gpu_memory_gib;
+        const GpuModel& model = c.gpu_models.at(t.gpu_model);
+        if (sharing.strategy == SharingStrategy::mig && model.mig && !model.mig->profiles.empty()) shape.gpu.mig = &*model.mig;
+    }
     shape.price = t.on_demand.value_or(HourlyRate{});
     if (p == Platform::eks) {
         shape.vcpu = t.allocatable_vcpu.value_or(t.vcpu);
@@ -56,6 +62,7 @@ inline HourlyRate require_price(const InstanceType& t, const std::string& path) 
 
 inline std::string describe_demand(const Workload& w) {
     std::string out = w.gpus.to_string() + " GPU";
+    if (w.gpus.sign() > 0 && w.gpus < Decimal(1)) out = w.gpus.to_string() + " of a GPU";
     if (w.gpu_memory_gib.sign() > 0) out += " (" + w.gpu_memory_gib.to_string() + " GiB each)";
     if (w.arch != "any") out += " on " + w.arch;
     if (!w.gpu_models.empty()) {
@@ -67,13 +74,52 @@ inline std::string describe_demand(const Workload& w) {
 
 inline std::string money_text(const Decimal& d) { return "$" + d.to_string(); }
 
+// GPUs a fleet pays for (a fractional-GPU instance counts its share) and their GPU-hours.
+struct GpuFleet {
+    Decimal gpus;
+    Decimal gpu_hours;
+};
+
+inline GpuFleet gpus_of(const std::vector<PlacedNode>& nodes) {
+    GpuFleet f;
+    for (const PlacedNode& n : nodes) {
+        const Decimal gpus = Decimal(n.shape->gpu_count) * n.shape->gpu.capacity;
+        f.gpus += gpus;
+        f.gpu_hours += gpus * n.hours.value();
+    }
+    return f;
+}
+
+// A node's cost split into what its GPUs, vCPUs and memory cost.
+struct NodeCostSplit {
+    Money gpu;
+    Money cpu;
+    Money memory;
+};
+
+inline NodeCostSplit split_node_cost(const NodeShape& s, const Money& cost, const Fraction& gpu_share) {
+    NodeCostSplit out;
+    Money rest = cost;
+    if (s.gpu_count > 0) {
+        out.gpu = cost * gpu_share;
+        rest = cost - out.gpu;
+    }
+    const Decimal cpu_weight = s.vcpu * assumptions::opencost_usd_per_vcpu_hour().value;
+    const Decimal memory_weight = s.memory_gib * assumptions::opencost_usd_per_gib_hour().value;
+    out.cpu = rest * Fraction(cpu_weight / (cpu_weight + memory_weight));
+    out.memory = rest - out.cpu;
+    return out;
+}
+
 class PlatformCosting {
 public:
-    PlatformCosting(const Scenario& s, const Catalog& c, Platform p) : s_(s), c_(c), p_(p), spec_(spec_of(s, p)) {}
+    PlatformCosting(const Scenario& s, const Catalog& c, Platform p, const GpuSharing& sharing)
+        : s_(s), c_(c), p_(p), spec_(spec_of(s, p)), sharing_(sharing) {}
 
     PlatformReport run() {
         PlatformReport report;
         report.platform = platform_key(p_);
+        report.gpu_sharing = sharing_;
         report.line_items.push_back(control_plane());
         build_allowed_shapes();
         place();
@@ -82,7 +128,19 @@ public:
             report.instances.push_back(std::move(g));
         }
         report.line_items.push_back(operations());
+        report.placement = plan();
+        report.showback = showback();
+        report.utilization = utilization();
         return report;
+    }
+
+    // Only the fleet: what compute costs and how many GPUs it pays for.
+    std::pair<Money, GpuFleet> fleet() {
+        build_allowed_shapes();
+        place();
+        Money total;
+        for (const PlacedNode& n : placed_) total += n.shape->price * n.hours;
+        return {total, gpus_of(placed_)};
     }
 
 private:
@@ -129,13 +187,13 @@ private:
         if (spec_.node_types.empty()) {
             for (const auto& [name, t] : c_.instance_types)
                 if (t.on_demand)
-                    if (auto shape = shape_for(t, p_, s_)) shapes_.push_back(*shape);
+                    if (auto shape = shape_for(t, p_, s_, c_, sharing_)) shapes_.push_back(*shape);
         } else {
             for (std::size_t i = 0; i < spec_.node_types.size(); ++i) {
                 const std::string at = path("/node_types/" + std::to_string(i));
                 const InstanceType& t = c_.instance_type(spec_.node_types[i], at);
                 require_price(t, at);
-                if (auto shape = shape_for(t, p_, s_)) shapes_.push_back(*shape);
+                if (auto shape = shape_for(t, p_, s_, c_, sharing_)) shapes_.push_back(*shape);
             }
         }
         for (const NodeShape& shape : shapes_) allowed_.push_back(&shape);
@@ -147,7 +205,7 @@ private:
             const std::string at = path("/nodes/" + std::to_string(i) + "/instance_type");
             const InstanceType& t = c_.instance_type(g.instance_type, at);
             require_price(t, at);
-            auto shape = shape_for(t, p_, s_);
+            auto shape = shape_for(t, p_, s_, c_, sharing_);
             if (!shape) throw validation_error(errc::out_of_range, at, "instance type \"" + t.name + "\" has no memory left after the ECS reservation");
             given_shapes_.push_back(*shape);
             for (std::int64_t k = 0; k < g.count; ++k)
@@ -155,40 +213,72 @@ private:
         }
     }
 
+    ReplicaClass class_of(std::size_t i) const {
+        const Workload& w = s_.workloads[i];
+        return {i, w.replicas, w.gpus, w.gpu_memory_gib, w.vcpu, w.memory_gib, &w.gpu_models, &w.arch, w.hours.value_or(s_.month_hours())};
+    }
+
+    bool fits_somewhere(const ReplicaClass& r, const std::vector<const NodeShape*>& shapes) const {
+        return std::any_of(shapes.begin(), shapes.end(), [&](const NodeShape* sh) {
+            const auto need = need_on(r, *sh, sharing_);
+            return need && capacity_of(*sh, r, *need) > 0;
+        });
+    }
+
+    // MIG is asked for but the workload may only use GPUs without it: say so rather than "fits nothing".
+    void require_mig_capable(const ReplicaClass& r, const std::vector<const NodeShape*>& shapes) const {
+        if (sharing_.strategy != SharingStrategy::mig || r.gpus.is_zero() || r.gpus >= Decimal(1)) return;
+        const bool any_mig = std::any_of(shapes.begin(), shapes.end(), [&](const NodeShape* sh) {
+            return sh->gpu.mig && arch_allowed(r, *sh) && gpu_model_allowed(r, *sh);
+        });
+        if (any_mig) return;
+        const Workload& w = s_.workloads[r.workload];
+        std::string models;
+        for (const std::string& m : w.gpu_models) models += (models.empty() ? "" : ", ") + m;
+        const std::string at = "/workloads/" + std::to_string(r.workload) + (w.gpu_models.empty() ? "" : "/gpu_models");
+        throw validation_error(errc::inconsistent, at,
+                               "MIG (" + path("/gpu_sharing") + ") needs a MIG-capable GPU with known profiles (A100-40GB, A100-80GB, H100, H200), but \"" +
+                                   w.name + "\" may only use " + (models.empty() ? "instance types without one" : models) +
+                                   (spec_.node_types.empty() ? "" : " among " + path("/node_types")));
+    }
+
     void place() {
         open_given_nodes();
-        std::vector<ReplicaDemand> replicas;
+        std::vector<const NodeShape*> given_shapes;
+        for (const NodeShape& sh : given_shapes_) given_shapes.push_back(&sh);
+        std::vector<ReplicaClass> classes;
         for (std::size_t i = 0; i < s_.workloads.size(); ++i) {
-            const Workload& w = s_.workloads[i];
-            const ReplicaDemand demand{i, w.gpus, w.gpu_memory_gib, w.vcpu, w.memory_gib, &w.gpu_models, &w.arch,
-                                       w.hours.value_or(s_.month_hours())};
-            const bool fits_new = std::any_of(allowed_.begin(), allowed_.end(), [&](const NodeShape* sh) { return fits_shape(demand, *sh); });
-            const bool fits_given = std::any_of(given_.begin(), given_.end(), [&](const PlacedNode& n) { return fits_shape(demand, *n.shape); });
-            if (!fits_new && !fits_given)
+            ReplicaClass r = class_of(i);
+            std::vector<const NodeShape*> every = allowed_;
+            every.insert(every.end(), given_shapes.begin(), given_shapes.end());
+            require_mig_capable(r, every);
+            if (!fits_somewhere(r, allowed_) && !fits_somewhere(r, given_shapes))
                 throw placement_error(errc::unplaceable_replica, "/workloads/" + std::to_string(i),
-                                      "a replica of \"" + w.name + "\" needs " + describe_demand(w) + ", which fits none of the " +
+                                      "a replica of \"" + s_.workloads[i].name + "\" needs " + describe_demand(s_.workloads[i]) +
+                                          " with gpu_sharing " + to_string(sharing_.strategy) + ", which fits none of the " +
                                           std::to_string(allowed_.size()) + " instance types allowed on " + platform_label(p_) +
                                           (spec_.node_types.empty() ? "" : " (" + path("/node_types") + ")"));
-            replicas.insert(replicas.end(), static_cast<std::size_t>(w.replicas), demand);
+            classes.push_back(r);
         }
-        // Fill the given capacity first, largest replicas first; what is left is grouped by hours.
-        sort_largest_first(replicas);
-        std::map<Hours, std::vector<ReplicaDemand>> remaining;
-        for (const ReplicaDemand& demand : replicas) {
-            bool placed = false;
+        // Fill the given capacity first, largest classes first; what is left is grouped by hours.
+        std::sort(classes.begin(), classes.end(), larger_class);
+        std::map<Hours, std::vector<ReplicaClass>> remaining;
+        for (ReplicaClass& r : classes) {
             for (PlacedNode& n : given_) {
-                if (n.hours >= demand.hours && fits_free(demand, n)) { put(n, demand); placed = true; break; }
+                if (r.count == 0) break;
+                if (n.hours < r.hours) continue;
+                if (const auto need = need_on(r, *n.shape, sharing_)) r.count -= place_on(n, r, *need, r.count);
             }
-            if (placed) continue;
-            if (!std::any_of(allowed_.begin(), allowed_.end(), [&](const NodeShape* sh) { return fits_shape(demand, *sh); }))
-                throw placement_error(errc::unplaceable_replica, "/workloads/" + std::to_string(demand.workload),
+            if (r.count == 0) continue;
+            if (!fits_somewhere(r, allowed_))
+                throw placement_error(errc::unplaceable_replica, "/workloads/" + std::to_string(r.workload),
                                       "the given " + std::string(platform_label(p_)) + " nodes are full and no allowed instance type fits a replica of \"" +
-                                          s_.workloads[demand.workload].name + "\"");
-            remaining[demand.hours].push_back(demand);
+                                          s_.workloads[r.workload].name + "\"");
+            remaining[r.hours].push_back(r);
         }
         placed_ = given_;
         for (auto& [hours, group] : remaining) {
-            std::vector<PlacedNode> nodes = pack_replicas(group, allowed_, hours);
+            std::vector<PlacedNode> nodes = pack_classes(group, allowed_, hours, sharing_);
             placed_.insert(placed_.end(), std::make_move_iterator(nodes.begin()), std::make_move_iterator(nodes.end()));
         }
     }
@@ -220,14 +310,104 @@ private:
         if (g.hours != s_.month_hours()) item += " @ " + g.hours.to_string() + " h";
         if (g.given) item += " (given)";
         return cited(category::compute, item,
-                      std::to_string(g.count) + " x " + g.hours.to_string() + " h x " + money_text(g.usd_per_hour.value()) + "/h", g.amount,
+                     std::to_string(g.count) + " x " + g.hours.to_string() + " h x " + money_text(g.usd_per_hour.value()) + "/h", g.amount,
                      g.price_source);
+    }
+
+    std::vector<NodePlan> plan() const {
+        std::vector<NodePlan> out;
+        for (const PlacedNode& n : placed_) {
+            NodePlan p;
+            p.instance_type = n.shape->type->name;
+            p.hours = n.hours;
+            p.given = n.given;
+            for (const auto& [workload, count] : n.replicas) p.replicas[s_.workloads[workload].name] = count;
+            for (std::size_t g = 0; g < n.gpus.size(); ++g) {
+                const GpuUse& use = n.gpus[g];
+                GpuPlan gp;
+                gp.index = static_cast<std::int64_t>(g);
+                gp.capacity = n.shape->gpu.capacity;
+                gp.exclusive = use.exclusive;
+                for (const auto& [workload, count] : use.replicas) {
+                    gp.replicas[s_.workloads[workload].name] = count;
+                    gp.requested += request_on_gpu(s_.workloads[workload].gpus, count, use, *n.shape);
+                }
+                gp.requested = std::min(gp.requested, gp.capacity);
+                gp.memory_used = use.memory_used;
+                if (n.shape->gpu.mig)
+                    if (auto layout = mig_layout(*n.shape->gpu.mig, use.mig))
+                        for (const MigPlacement& m : *layout) gp.mig_layout.push_back({n.shape->gpu.mig->profiles[m.profile].name, m.start});
+                p.gpus.push_back(std::move(gp));
+            }
+            out.push_back(std::move(p));
+        }
+        return out;
+    }
+
+    // Node costs allocated to workloads by what they request (OpenCost's convention): a GPU node's
+    // cost splits into its GPUs (gpu_share_of_node_cost) and the rest by vCPU and memory at OpenCost's
+    // default unit-price ratio; what no replica requests is idle.
+    std::vector<ShowbackLine> showback() const {
+        std::map<std::size_t, Money> allocated;
+        Money total;
+        for (const PlacedNode& n : placed_) {
+            const Money cost = n.shape->price * n.hours;
+            total += cost;
+            const NodeCostSplit split = split_node_cost(*n.shape, cost, s_.gpu_share_of_node_cost);
+            const Decimal gpu_capacity = Decimal(n.shape->gpu_count) * n.shape->gpu.capacity;
+            for (const auto& [workload, count] : n.replicas) {
+                const Workload& w = s_.workloads[workload];
+                Money share = split.cpu * Fraction(w.vcpu * Decimal(count) / n.shape->vcpu) +
+                              split.memory * Fraction(w.memory_gib * Decimal(count) / n.shape->memory_gib);
+                if (gpu_capacity.sign() > 0) share += split.gpu * Fraction(gpu_requested_on(n, workload) / gpu_capacity);
+                allocated[workload] += share;
+            }
+        }
+        std::vector<ShowbackLine> out;
+        Money sum;
+        for (std::size_t i = 0; i < s_.workloads.size(); ++i) {
+            out.push_back({s_.workloads[i].name, allocated[i]});
+            sum += allocated[i];
+        }
+        out.push_back({"(idle)", total - sum});
+        return out;
+    }
+
+    // A workload's GPU request on a node, capped so a GPU is never allocated past its capacity
+    // (ECS MPS places by memory, so requests on one GPU can add up to more than the GPU).
+    Decimal gpu_requested_on(const PlacedNode& n, std::size_t workload) const {
+        Decimal out;
+        for (const GpuUse& g : n.gpus) {
+            const auto mine = g.replicas.find(workload);
+            if (mine == g.replicas.end()) continue;
+            Decimal all;
+            for (const auto& [w, count] : g.replicas) all += request_on_gpu(s_.workloads[w].gpus, count, g, *n.shape);
+            const Decimal own = request_on_gpu(s_.workloads[workload].gpus, mine->second, g, *n.shape);
+            out += all > n.shape->gpu.capacity ? own * n.shape->gpu.capacity / all : own;
+        }
+        return out;
+    }
+
+    static Decimal request_on_gpu(const Decimal& gpus, std::int64_t count, const GpuUse& g, const NodeShape& s) {
+        if (g.exclusive) return gpus < Decimal(1) ? std::min(gpus, s.gpu.capacity) : s.gpu.capacity;  // one GPU of a whole-GPU replica
+        return gpus * Decimal(count);
+    }
+
+    Utilization utilization() const {
+        Utilization u;
+        for (const Workload& w : s_.workloads)
+            u.gpu_hours_requested += w.gpus * Decimal(w.replicas) * w.hours.value_or(s_.month_hours()).value();
+        const GpuFleet f = gpus_of(placed_);
+        u.gpus_paid = f.gpus;
+        u.gpu_hours_paid = f.gpu_hours;
+        return u;
     }
 
     const Scenario& s_;
     const Catalog& c_;
     Platform p_;
     const PlatformSpec& spec_;
+    GpuSharing sharing_;
     std::deque<NodeShape> shapes_;  // deque: stable addresses for the pointers below
     std::deque<NodeShape> given_shapes_;
     std::vector<const NodeShape*> allowed_;
@@ -262,9 +442,36 @@ inline std::vector<Assumption> assumptions_used(const Scenario& s) {
     Assumption reserved = assumptions::ecs_reserved_memory_gib();
     reserved.value = s.ecs.reserved_memory_gib;
     out.push_back(reserved);
+    if (s.eks.gpu_sharing.strategy == SharingStrategy::time_slicing) {
+        Assumption e = assumptions::time_slicing_efficiency();
+        e.value = s.eks.gpu_sharing.time_slicing_efficiency.value();
+        out.push_back(e);
+    }
+    Assumption gpu_share = assumptions::gpu_share_of_node_cost();
+    gpu_share.value = s.gpu_share_of_node_cost.value();
+    out.push_back(gpu_share);
     return out;
 }
 
+
+// A platform's report, with what the same workloads would cost without GPU sharing.
+inline PlatformReport cost_platform(const Scenario& s, const Catalog& c, Platform p) {
+    const GpuSharing& sharing = (p == Platform::eks ? static_cast<const PlatformSpec&>(s.eks) : static_cast<const PlatformSpec&>(s.ecs)).gpu_sharing;
+    PlatformReport report = PlatformCosting(s, c, p, sharing).run();
+    report.utilization.compute = report.category_total(category::compute);
+    if (!sharing.shares()) return report;
+    GpuSharing none = sharing;
+    none.strategy = SharingStrategy::none;
+    try {
+        const auto [compute, fleet] = PlatformCosting(s, c, p, none).fleet();
+        report.utilization.compute_without_sharing = compute;
+        report.utilization.gpus_without_sharing = fleet.gpus;
+    } catch (const placement_error&) {
+        // Some replica only fits when shared (e.g. a fraction of a GPU larger than any whole-GPU type
+        // allowed): there is no unshared fleet to compare with.
+    }
+    return report;
+}
 
 inline std::vector<Warning> catalog_warnings(const Scenario& s, const Catalog& c) {
     std::vector<Warning> out;
@@ -314,8 +521,8 @@ inline Comparison compare(const Scenario& scenario, const Catalog& catalog) {
     c.month = scenario.month;
     c.hours_basis = scenario.hours_basis;
     c.hours = scenario.month_hours();
-    c.eks = detail::PlatformCosting(scenario, effective, detail::Platform::eks).run();
-    c.ecs = detail::PlatformCosting(scenario, effective, detail::Platform::ecs).run();
+    c.eks = detail::cost_platform(scenario, effective, detail::Platform::eks);
+    c.ecs = detail::cost_platform(scenario, effective, detail::Platform::ecs);
     c.assumptions = detail::assumptions_used(scenario);
     c.sources = detail::cited_sources(effective, c.eks, c.ecs);
     c.warnings = detail::catalog_warnings(scenario, catalog);

@@ -12,6 +12,8 @@
 #include <libtco/engine.hpp>
 #include <libtco/error.hpp>
 #include <libtco/format.hpp>
+#include <libtco/gpu_sharing.hpp>
+#include <libtco/mig.hpp>
 #include <libtco/placement.hpp>
 #include <libtco/price_overlay.hpp>
 #include <libtco/quantity.hpp>

@@ -1,16 +1,26 @@
 #pragma once
-// Placing replicas on instances: whole GPUs per replica, vCPU and memory respected, looking for a
-// cheap fleet. For each group of replicas that run the same hours it tries
-//   - first-fit decreasing on a single instance type, for the few types whose lower-bound cost is lowest;
-//   - a mixed fleet built greedily: each new node gets the type that carries the most replica value
-//     per dollar (a replica's value: the cheapest dominant-resource share it could cost anywhere);
-// and keeps the cheapest. Capacity a team already runs (explicit nodes) is filled first.
+// Placing replicas on GPUs on instances, looking for a cheap fleet.
+//
+// Replicas of one workload are identical, so placement works on classes (a workload and how many
+// replicas of it run the same hours) and places many replicas at once. For each group of classes
+// that run the same hours it builds fleets two ways and keeps the cheaper:
+//   - co-located: classes largest first; each fills the nodes already open (first fit), then opens
+//     nodes of the type with the lowest price per replica it carries, and covers the rest with the
+//     cheapest mix of types (a small knapsack);
+//   - apart: the same with GPU and CPU-only classes packed on separate nodes.
+// Groups of at most `exact_search_max_replicas` replicas are then searched exhaustively (branch
+// and bound over the non-dominated types), so small cases are optimal. Capacity a team already
+// runs (given nodes) is filled first. On a node, each replica goes to a GPU by its GpuNeed (whole
+// GPUs, a share of one, or a MIG profile); vCPU, memory and pods are node-wide.
 
 #include <libtco/catalog.hpp>
 #include <libtco/error.hpp>
+#include <libtco/gpu_sharing.hpp>
+#include <libtco/mig.hpp>
 #include <libtco/quantity.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
@@ -19,11 +29,12 @@
 
 namespace libtco {
 
-// What one replica needs.
-struct ReplicaDemand {
+// Identical replicas of one workload.
+struct ReplicaClass {
     std::size_t workload = 0;  // index into the scenario's workloads
-    Decimal gpus;
-    Decimal gpu_memory_gib;  // on each of its GPUs
+    std::int64_t count = 0;
+    Decimal gpus;            // per replica: 0, a fraction of one GPU, or whole GPUs
+    Decimal gpu_memory_gib;  // on each of its GPUs; 0 = a fraction's share, or any
     Decimal vcpu;
     Decimal memory_gib;
     const std::vector<std::string>* gpu_models = nullptr;  // allowed models; null or empty = any
@@ -31,57 +42,56 @@ struct ReplicaDemand {
     Hours hours;                                            // running time in the month
 };
 
-// What one node of a type offers on a given platform.
+// What one node of a type offers on a platform.
 struct NodeShape {
     const InstanceType* type = nullptr;
-    Decimal gpus;  // whole GPUs schedulable
-    Decimal gpu_memory_gib;
+    std::int64_t gpu_count = 0;  // GPUs (a fractional-GPU type has one, of capacity < 1)
+    GpuSpec gpu;
     Decimal vcpu;
     Decimal memory_gib;
     HourlyRate price;
     std::int64_t pods = std::numeric_limits<std::int64_t>::max();  // replicas a node can hold (EKS max_pods)
 };
 
+// One GPU of a placed node and who uses it.
+struct GpuUse {
+    Decimal compute_used;
+    Decimal memory_used;
+    std::int64_t clients = 0;
+    bool exclusive = false;
+    MigCounts mig;                                  // instances per profile (MIG only)
+    std::map<std::size_t, std::int64_t> replicas;  // workload index -> replicas on this GPU
+};
+
 struct PlacedNode {
     const NodeShape* shape = nullptr;
     Hours hours;
     bool given = false;  // from the scenario's explicit nodes
-    Decimal free_gpus;
     Decimal free_vcpu;
     Decimal free_memory_gib;
     std::int64_t free_pods = 0;
+    std::vector<GpuUse> gpus;
     std::map<std::size_t, std::int64_t> replicas;  // workload index -> replicas on this node
 };
 
+// Groups this small are placed optimally by exhaustive search.
+inline constexpr std::int64_t exact_search_max_replicas = 12;
+inline constexpr std::size_t exact_search_max_types = 12;
+inline constexpr std::int64_t exact_search_max_steps = 2'000'000;
+
 namespace detail {
 
-inline bool arch_allowed(const ReplicaDemand& r, const NodeShape& s) {
-    return !r.arch || *r.arch == "any" || *r.arch == s.type->arch;
-}
+inline bool arch_allowed(const ReplicaClass& r, const NodeShape& s) { return !r.arch || *r.arch == "any" || *r.arch == s.type->arch; }
 
-inline bool gpu_model_allowed(const ReplicaDemand& r, const NodeShape& s) {
+inline bool gpu_model_allowed(const ReplicaClass& r, const NodeShape& s) {
     if (r.gpus.is_zero() || !r.gpu_models || r.gpu_models->empty()) return true;
     return std::find(r.gpu_models->begin(), r.gpu_models->end(), s.type->gpu_model) != r.gpu_models->end();
 }
 
-// Could the replica run on an empty node of this shape?
-inline bool fits_shape(const ReplicaDemand& r, const NodeShape& s) {
-    if (r.gpus > s.gpus || r.vcpu > s.vcpu || r.memory_gib > s.memory_gib || s.pods < 1) return false;
-    if (r.gpus.sign() > 0 && r.gpu_memory_gib > s.gpu_memory_gib) return false;
-    return gpu_model_allowed(r, s) && arch_allowed(r, s);
-}
-
-inline bool fits_free(const ReplicaDemand& r, const PlacedNode& n) {
-    return n.free_pods >= 1 && r.gpus <= n.free_gpus && r.vcpu <= n.free_vcpu && r.memory_gib <= n.free_memory_gib &&
-           fits_shape(r, *n.shape);
-}
-
-inline void put(PlacedNode& n, const ReplicaDemand& r) {
-    n.free_gpus -= r.gpus;
-    n.free_vcpu -= r.vcpu;
-    n.free_memory_gib -= r.memory_gib;
-    --n.free_pods;
-    ++n.replicas[r.workload];
+// What a replica of the class takes of a GPU of the shape; none if it cannot run on the shape at all.
+inline std::optional<GpuNeed> need_on(const ReplicaClass& r, const NodeShape& s, const GpuSharing& sharing) {
+    if (r.vcpu > s.vcpu || r.memory_gib > s.memory_gib || s.pods < 1 || !arch_allowed(r, s) || !gpu_model_allowed(r, s)) return std::nullopt;
+    return gpu_need(r.gpus, r.gpu_memory_gib, s.gpu, s.gpu_count, sharing);
 }
 
 inline PlacedNode open_node(const NodeShape& s, const Hours& hours, bool given) {
@@ -89,202 +99,402 @@ inline PlacedNode open_node(const NodeShape& s, const Hours& hours, bool given) 
     n.shape = &s;
     n.hours = hours;
     n.given = given;
-    n.free_gpus = s.gpus;
     n.free_vcpu = s.vcpu;
     n.free_memory_gib = s.memory_gib;
     n.free_pods = s.pods;
+    n.gpus.resize(static_cast<std::size_t>(s.gpu_count));
+    if (s.gpu.mig)
+        for (GpuUse& g : n.gpus) g.mig.assign(s.gpu.mig->profiles.size(), 0);
     return n;
 }
 
-// The largest share of the shape's capacity the replica takes (GPU, vCPU or memory).
-inline Decimal dominant_share(const ReplicaDemand& r, const NodeShape& s) {
-    Decimal share = r.vcpu / s.vcpu;
-    share = std::max(share, r.memory_gib / s.memory_gib);
-    if (r.gpus.sign() > 0) share = std::max(share, r.gpus / s.gpus);
-    if (s.pods != std::numeric_limits<std::int64_t>::max()) share = std::max(share, Decimal(1) / Decimal(s.pods));
-    return share;
+inline bool gpu_untouched(const GpuUse& g) { return !g.exclusive && g.clients == 0; }
+
+// Replicas of one need a single GPU can still take (whole-GPU needs are counted per node).
+inline std::int64_t fit_on_gpu(const GpuUse& g, const GpuNeed& need, const NodeShape& s, std::int64_t at_most) {
+    if (g.exclusive || at_most <= 0) return 0;
+    if (need.kind == GpuNeed::Kind::shared) {
+        // Cheap comparisons first: most GPUs of a packed fleet are full.
+        if (g.clients >= need.clients_per_gpu || s.gpu.capacity - g.compute_used < need.compute ||
+            s.gpu.memory_gib - g.memory_used < need.memory_gib)
+            return 0;
+        std::int64_t k = std::min(at_most, need.clients_per_gpu - g.clients);
+        if (k == 1) return 1;
+        if (need.compute.sign() > 0) k = std::min(k, whole_times(s.gpu.capacity - g.compute_used, need.compute));
+        if (need.memory_gib.sign() > 0) k = std::min(k, whole_times(s.gpu.memory_gib - g.memory_used, need.memory_gib));
+        return std::max<std::int64_t>(k, 0);
+    }
+    if (need.kind == GpuNeed::Kind::mig) {
+        MigCounts counts = g.mig;
+        std::int64_t k = 0;
+        while (k < at_most) {
+            ++counts[need.mig_profile];
+            if (!mig_fits(*s.gpu.mig, counts)) break;
+            ++k;
+        }
+        return k;
+    }
+    return 0;
+}
+
+inline void take_gpu_share(GpuUse& g, const GpuNeed& need, std::size_t workload, std::int64_t k) {
+    g.clients += k;
+    g.replicas[workload] += k;
+    if (need.kind == GpuNeed::Kind::shared) {
+        g.compute_used += need.compute * Decimal(k);
+        g.memory_used += need.memory_gib * Decimal(k);
+    } else {
+        g.mig[need.mig_profile] += static_cast<int>(k);
+        g.compute_used += need.mig_compute * Decimal(k);
+    }
+}
+
+// Places up to `at_most` replicas of the class on the node; returns how many it placed.
+inline std::int64_t place_on(PlacedNode& n, const ReplicaClass& r, const GpuNeed& need, std::int64_t at_most) {
+    if (n.free_pods < 1 || n.free_vcpu < r.vcpu || n.free_memory_gib < r.memory_gib) return 0;
+    std::int64_t k = std::min(at_most, n.free_pods);
+    if (r.vcpu.sign() > 0) k = std::min(k, whole_times(n.free_vcpu, r.vcpu));
+    if (r.memory_gib.sign() > 0) k = std::min(k, whole_times(n.free_memory_gib, r.memory_gib));
+    if (k <= 0) return 0;
+    std::int64_t placed = 0;
+    switch (need.kind) {
+        case GpuNeed::Kind::no_gpu: placed = k; break;
+        case GpuNeed::Kind::exclusive: {
+            std::vector<GpuUse*> free;
+            for (GpuUse& g : n.gpus)
+                if (gpu_untouched(g)) free.push_back(&g);
+            placed = std::min<std::int64_t>(k, static_cast<std::int64_t>(free.size()) / need.exclusive_gpus);
+            for (std::int64_t i = 0; i < placed * need.exclusive_gpus; ++i) {
+                free[static_cast<std::size_t>(i)]->exclusive = true;
+                free[static_cast<std::size_t>(i)]->clients = 1;
+                free[static_cast<std::size_t>(i)]->replicas[r.workload] += 1;
+            }
+            break;
+        }
+        case GpuNeed::Kind::shared:
+        case GpuNeed::Kind::mig:
+            for (GpuUse& g : n.gpus) {
+                const std::int64_t here = fit_on_gpu(g, need, *n.shape, k - placed);
+                if (here > 0) take_gpu_share(g, need, r.workload, here);
+                placed += here;
+                if (placed == k) break;
+            }
+            break;
+    }
+    if (placed > 0) {
+        n.free_vcpu -= r.vcpu * Decimal(placed);
+        n.free_memory_gib -= r.memory_gib * Decimal(placed);
+        n.free_pods -= placed;
+        n.replicas[r.workload] += placed;
+    }
+    return placed;
+}
+
+// How many replicas of the class an empty node of the shape holds.
+inline std::int64_t capacity_of(const NodeShape& s, const ReplicaClass& r, const GpuNeed& need) {
+    PlacedNode n = open_node(s, r.hours, false);
+    return place_on(n, r, need, std::numeric_limits<std::int64_t>::max() / 4);
 }
 
 inline Money fleet_price(const std::vector<PlacedNode>& nodes) {
     Money total;
-    for (const PlacedNode& n : nodes) total += n.shape->price * n.hours;
+    for (const PlacedNode& n : nodes)
+        if (!n.given) total += n.shape->price * n.hours;
     return total;
 }
 
-// The nodes of a fleet being packed, and which of them can still take a replica: a node that
-// cannot hold even the smallest replica of the batch leaves the first-fit scan for good, which
-// keeps first-fit close to linear for large fleets. Pruning never changes where a replica goes.
-class OpenNodes {
+// A class's view of the types it may use: the need and the capacity of an empty node of each.
+struct ClassOptions {
+    const ReplicaClass* cls = nullptr;
+    std::vector<const NodeShape*> shapes;
+    std::vector<GpuNeed> needs;
+    std::vector<std::int64_t> capacity;
+};
+
+inline ClassOptions options_for(const ReplicaClass& r, const std::vector<const NodeShape*>& shapes, const GpuSharing& sharing) {
+    ClassOptions o;
+    o.cls = &r;
+    for (const NodeShape* s : shapes) {
+        const auto need = need_on(r, *s, sharing);
+        if (!need) continue;
+        const std::int64_t cap = capacity_of(*s, r, *need);
+        if (cap < 1) continue;
+        o.shapes.push_back(s);
+        o.needs.push_back(*need);
+        o.capacity.push_back(cap);
+    }
+    return o;
+}
+
+inline const GpuNeed* need_for(const ClassOptions& o, const NodeShape* s) {
+    for (std::size_t i = 0; i < o.shapes.size(); ++i)
+        if (o.shapes[i] == s) return &o.needs[i];
+    return nullptr;
+}
+
+// The cheapest multiset of node types holding `count` replicas of the class on empty nodes:
+// full nodes of the type with the lowest price per replica, then the cheapest cover of the rest.
+inline std::vector<std::size_t> cheapest_cover(const ClassOptions& o, std::int64_t count) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < o.shapes.size(); ++i) {
+        const Decimal lhs = o.shapes[i]->price.value() * Decimal(o.capacity[best]);
+        const Decimal rhs = o.shapes[best]->price.value() * Decimal(o.capacity[i]);
+        if (lhs < rhs || (lhs == rhs && o.capacity[i] > o.capacity[best])) best = i;
+    }
+    std::vector<std::size_t> picks(static_cast<std::size_t>(count / o.capacity[best]), best);
+    const std::int64_t rest = count % o.capacity[best];
+    if (rest == 0) return picks;
+    // cost[r]: cheapest cover of r replicas; choice[r]: the type opened first.
+    std::vector<std::optional<Decimal>> cost(static_cast<std::size_t>(rest) + 1);
+    std::vector<std::size_t> choice(static_cast<std::size_t>(rest) + 1, 0);
+    cost[0] = Decimal{};
+    for (std::int64_t r = 1; r <= rest; ++r) {
+        for (std::size_t i = 0; i < o.shapes.size(); ++i) {
+            const Decimal c = o.shapes[i]->price.value() + *cost[static_cast<std::size_t>(std::max<std::int64_t>(0, r - o.capacity[i]))];
+            auto& slot = cost[static_cast<std::size_t>(r)];
+            if (!slot || c < *slot) { slot = c; choice[static_cast<std::size_t>(r)] = i; }
+        }
+    }
+    for (std::int64_t r = rest; r > 0; r -= o.capacity[choice[static_cast<std::size_t>(r)]]) picks.push_back(choice[static_cast<std::size_t>(r)]);
+    return picks;
+}
+
+// Largest first: whole GPUs, then GPU share, then GPU memory, vCPU and memory.
+inline bool larger_class(const ReplicaClass& a, const ReplicaClass& b) {
+    return std::tie(a.gpus, a.gpu_memory_gib, a.vcpu, a.memory_gib, a.workload) > std::tie(b.gpus, b.gpu_memory_gib, b.vcpu, b.memory_gib, b.workload);
+}
+
+// The most a node can still give one replica: GPU compute on its freest GPU, and vCPU.
+inline Decimal freest_gpu(const PlacedNode& n) {
+    Decimal most;
+    for (const GpuUse& g : n.gpus)
+        if (!g.exclusive) most = std::max(most, n.shape->gpu.capacity - g.compute_used);
+    return most;
+}
+
+// Finds the first open node that may hold a replica in O(log n): a max-tree over the nodes' freest
+// GPU and free vCPU. A node it returns can still turn out too small in another resource (memory,
+// pods, a MIG layout); the search then goes on after it.
+class FirstFitIndex {
 public:
-    explicit OpenNodes(const std::vector<ReplicaDemand>& replicas) {
-        for (std::size_t k = 0; k < replicas.size(); ++k) {
-            if (k == 0 || replicas[k].vcpu < smallest_vcpu_) smallest_vcpu_ = replicas[k].vcpu;
-            if (k == 0 || replicas[k].memory_gib < smallest_memory_gib_) smallest_memory_gib_ = replicas[k].memory_gib;
+    void add(const Decimal& gpu, const Decimal& vcpu) {
+        if (size_ == leaves_) grow();
+        set(size_++, gpu, vcpu);
+    }
+
+    void set(std::size_t i, const Decimal& gpu, const Decimal& vcpu) {
+        std::size_t k = leaves_ + i;
+        gpu_[k] = gpu;
+        vcpu_[k] = vcpu;
+        for (k /= 2; k >= 1; k /= 2) {
+            gpu_[k] = std::max(gpu_[2 * k], gpu_[2 * k + 1]);
+            vcpu_[k] = std::max(vcpu_[2 * k], vcpu_[2 * k + 1]);
         }
     }
 
-    // Opens a node of the shape for the replica.
-    void open(const NodeShape& shape, const Hours& hours, const ReplicaDemand& r) {
-        nodes_.push_back(open_node(shape, hours, false));
-        active_.push_back(nodes_.size() - 1);
-        put_at(active_.size() - 1, r);
+    // The first node at or after `from` whose freest GPU and free vCPU reach the minimums.
+    std::optional<std::size_t> first(std::size_t from, const Decimal& gpu, const Decimal& vcpu) const {
+        if (from >= size_) return std::nullopt;
+        return descend(1, 0, leaves_, from, gpu, vcpu);
     }
-    // Puts the replica on the first node with room; false if none has.
-    bool place_first_fit(const ReplicaDemand& r) {
-        for (std::size_t k = 0; k < active_.size(); ++k)
-            if (fits_free(r, nodes_[active_[k]])) { put_at(k, r); return true; }
-        return false;
-    }
-    bool any_fits(const ReplicaDemand& r) const {
-        return std::any_of(active_.begin(), active_.end(), [&](std::size_t k) { return fits_free(r, nodes_[k]); });
-    }
-    std::vector<PlacedNode> take() && { return std::move(nodes_); }
 
 private:
-    void put_at(std::size_t k, const ReplicaDemand& r) {
-        PlacedNode& n = nodes_[active_[k]];
-        put(n, r);
-        if (n.free_pods < 1 || n.free_vcpu < smallest_vcpu_ || n.free_memory_gib < smallest_memory_gib_)
-            active_.erase(active_.begin() + static_cast<std::ptrdiff_t>(k));
+    std::optional<std::size_t> descend(std::size_t k, std::size_t lo, std::size_t hi, std::size_t from, const Decimal& gpu,
+                                       const Decimal& vcpu) const {
+        if (hi <= from || lo >= size_ || gpu_[k] < gpu || vcpu_[k] < vcpu) return std::nullopt;
+        if (hi - lo == 1) return lo;
+        const std::size_t mid = (lo + hi) / 2;
+        if (auto left = descend(2 * k, lo, mid, from, gpu, vcpu)) return left;
+        return descend(2 * k + 1, mid, hi, from, gpu, vcpu);
     }
 
-    std::vector<PlacedNode> nodes_;
-    std::vector<std::size_t> active_;  // indices into nodes_ that may still take a replica, in opening order
-    Decimal smallest_vcpu_;
-    Decimal smallest_memory_gib_;
+    void grow() {
+        const std::size_t old = leaves_;
+        std::vector<Decimal> gpu(gpu_.begin() + static_cast<std::ptrdiff_t>(old), gpu_.begin() + static_cast<std::ptrdiff_t>(old + size_));
+        std::vector<Decimal> vcpu(vcpu_.begin() + static_cast<std::ptrdiff_t>(old), vcpu_.begin() + static_cast<std::ptrdiff_t>(old + size_));
+        leaves_ = std::max<std::size_t>(64, 2 * leaves_);
+        gpu_.assign(2 * leaves_, Decimal{});
+        vcpu_.assign(2 * leaves_, Decimal{});
+        const std::size_t n = size_;
+        size_ = 0;
+        for (std::size_t i = 0; i < n; ++i) set(size_++, gpu[i], vcpu[i]);
+    }
+
+    std::size_t leaves_ = 0;
+    std::size_t size_ = 0;
+    std::vector<Decimal> gpu_;
+    std::vector<Decimal> vcpu_;
 };
 
-inline std::vector<PlacedNode> pack_single_type(const std::vector<ReplicaDemand>& replicas, const NodeShape& shape, const Hours& hours) {
-    OpenNodes fleet(replicas);
-    for (const ReplicaDemand& r : replicas)
-        if (!fleet.place_first_fit(r)) fleet.open(shape, hours, r);
-    return std::move(fleet).take();
-}
-
-// Lower bound on what a single-type fleet of this shape costs per hour (fractional nodes).
-inline Decimal lower_bound_nodes(const std::vector<ReplicaDemand>& replicas, const NodeShape& s) {
-    Decimal gpus, vcpu, memory;
-    for (const ReplicaDemand& r : replicas) { gpus += r.gpus; vcpu += r.vcpu; memory += r.memory_gib; }
-    Decimal nodes = std::max(vcpu / s.vcpu, memory / s.memory_gib);
-    if (gpus.sign() > 0) nodes = std::max(nodes, gpus / s.gpus);
-    if (s.pods != std::numeric_limits<std::int64_t>::max())
-        nodes = std::max(nodes, Decimal(static_cast<std::int64_t>(replicas.size())) / Decimal(s.pods));
-    return nodes;
-}
-
-inline constexpr std::size_t single_type_candidates = 6;
-inline constexpr std::size_t mixed_lookahead = 64;
-
-inline std::vector<PlacedNode> pack_mixed(const std::vector<ReplicaDemand>& replicas, const std::vector<const NodeShape*>& shapes,
-                                          const Hours& hours) {
-    // A replica's value: the cheapest dominant-resource share it could cost on any shape that fits it.
-    std::vector<Decimal> value(replicas.size());
-    for (std::size_t i = 0; i < replicas.size(); ++i) {
-        std::optional<Decimal> best;
-        for (const NodeShape* s : shapes)
-            if (fits_shape(replicas[i], *s)) {
-                const Decimal v = s->price.value() * dominant_share(replicas[i], *s);
-                if (!best || v < *best) best = v;
-            }
-        value[i] = best.value_or(Decimal{});
-    }
-    OpenNodes fleet(replicas);
-    for (std::size_t i = 0; i < replicas.size(); ++i) {
-        if (fleet.place_first_fit(replicas[i])) continue;
-        // What a new node could carry: this replica and those a little further on that no open
-        // node takes anyway (they are no reason to buy one).
-        std::vector<std::size_t> candidates{i};
-        for (std::size_t j = i + 1; j < replicas.size() && j - i < mixed_lookahead; ++j)
-            if (!fleet.any_fits(replicas[j])) candidates.push_back(j);
-        const NodeShape* best = nullptr;
-        Decimal best_carried;
-        for (const NodeShape* s : shapes) {
-            if (!fits_shape(replicas[i], *s)) continue;
-            PlacedNode trial = open_node(*s, hours, false);
-            Decimal carried;
-            for (std::size_t j : candidates)
-                if (fits_free(replicas[j], trial)) { put(trial, replicas[j]); carried += value[j]; }
-            // Compare carried/price across shapes without dividing: a/p > b/q  <=>  a*q > b*p.
-            if (!best) { best = s; best_carried = carried; continue; }
-            const Decimal lhs = carried * best->price.value();
-            const Decimal rhs = best_carried * s->price.value();
-            if (lhs > rhs || (lhs == rhs && s->price < best->price)) { best = s; best_carried = carried; }
-        }
-        fleet.open(*best, hours, replicas[i]);
-    }
-    return std::move(fleet).take();
-}
-
-inline void sort_largest_first(std::vector<ReplicaDemand>& replicas) {
-    // GPUs, then GPU memory, vCPU, memory; stable so equal replicas keep scenario order.
-    std::stable_sort(replicas.begin(), replicas.end(), [](const ReplicaDemand& a, const ReplicaDemand& b) {
-        if (a.gpus != b.gpus) return a.gpus > b.gpus;
-        if (a.gpu_memory_gib != b.gpu_memory_gib) return a.gpu_memory_gib > b.gpu_memory_gib;
-        if (a.vcpu != b.vcpu) return a.vcpu > b.vcpu;
-        return a.memory_gib > b.memory_gib;
-    });
-}
-
-struct Fleet {
+class OpenFleet {
+public:
     std::vector<PlacedNode> nodes;
-    Money price;
+
+    void open(const NodeShape& s, const Hours& hours) {
+        nodes.push_back(open_node(s, hours, false));
+        index_.add(freest_gpu(nodes.back()), nodes.back().free_vcpu);
+    }
+
+    // Places what it can of the class on the open nodes, first fit.
+    void fill(const ClassOptions& o, std::int64_t& remaining, bool only_same_kind) {
+        const bool has_gpu = o.cls->gpus.sign() > 0;
+        // A GPU replica takes at least its request of a GPU's compute (time-slicing and MIG take
+        // more); ECS MPS reserves memory, not compute, so any node may do.
+        const bool compute_reserved = has_gpu && std::any_of(o.needs.begin(), o.needs.end(), [](const GpuNeed& n) {
+            return n.kind != GpuNeed::Kind::shared || n.compute.sign() > 0;
+        });
+        const Decimal gpu_min = compute_reserved ? std::min(o.cls->gpus, Decimal(1)) : Decimal{};
+        for (auto i = index_.first(0, gpu_min, o.cls->vcpu); i && remaining > 0; i = index_.first(*i + 1, gpu_min, o.cls->vcpu)) {
+            PlacedNode& n = nodes[*i];
+            if (n.hours < o.cls->hours || (only_same_kind && (n.shape->gpu_count > 0) != has_gpu)) continue;
+            if (const GpuNeed* need = need_for(o, n.shape)) {
+                const std::int64_t placed = place_on(n, *o.cls, *need, remaining);
+                if (placed > 0) {
+                    remaining -= placed;
+                    index_.set(*i, freest_gpu(n), n.free_vcpu);
+                }
+            }
+        }
+    }
+
+    void place_new(const ClassOptions& o, std::size_t pick, std::int64_t& remaining) {
+        remaining -= place_on(nodes.back(), *o.cls, o.needs[pick], remaining);
+        index_.set(nodes.size() - 1, freest_gpu(nodes.back()), nodes.back().free_vcpu);
+    }
+
+private:
+    FirstFitIndex index_;
 };
 
-inline bool cheaper(const Fleet& a, const Fleet& b) {
-    return a.price < b.price || (a.price == b.price && a.nodes.size() < b.nodes.size());
+// One fleet for classes running the same hours; `apart`: GPU and CPU-only classes on separate nodes.
+inline std::vector<PlacedNode> greedy_fleet(const std::vector<ClassOptions>& classes, const Hours& hours, bool apart) {
+    OpenFleet fleet;
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+        const ClassOptions& o = classes[k];
+        std::int64_t remaining = o.cls->count;
+        fleet.fill(o, remaining, apart);
+        for (std::size_t pick : remaining == 0 ? std::vector<std::size_t>{} : cheapest_cover(o, remaining)) {
+            fleet.open(*o.shapes[pick], hours);
+            fleet.place_new(o, pick, remaining);
+        }
+        fleet.fill(o, remaining, apart);  // a mix of types may leave room on earlier nodes
+    }
+    return std::move(fleet.nodes);
 }
 
-// The cheaper of the mixed greedy fleet and the best single-type fleets.
-inline Fleet best_fleet(std::vector<ReplicaDemand> replicas, const std::vector<const NodeShape*>& shapes, const Hours& hours) {
-    sort_largest_first(replicas);
-    Fleet best;
-    best.nodes = pack_mixed(replicas, shapes, hours);
-    best.price = fleet_price(best.nodes);
-    std::vector<std::pair<Decimal, const NodeShape*>> single;
-    for (const NodeShape* s : shapes) {
-        const bool fits_all = std::all_of(replicas.begin(), replicas.end(), [&](const ReplicaDemand& r) { return fits_shape(r, *s); });
-        if (fits_all) single.emplace_back(s->price.value() * lower_bound_nodes(replicas, *s), s);
-    }
-    std::stable_sort(single.begin(), single.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (single.size() > single_type_candidates) single.resize(single_type_candidates);
-    for (const auto& [bound, shape] : single) {
-        Fleet candidate;
-        candidate.nodes = pack_single_type(replicas, *shape, hours);
-        candidate.price = fleet_price(candidate.nodes);
-        if (cheaper(candidate, best)) best = std::move(candidate);
-    }
-    return best;
+// --- exhaustive search for small groups --------------------------------------------------------
+
+// `a` can hold anything `b` can, for no more money.
+inline bool dominates(const NodeShape& a, const NodeShape& b) {
+    return a.type->arch == b.type->arch && a.type->gpu_model == b.type->gpu_model && a.price <= b.price && a.vcpu >= b.vcpu &&
+           a.memory_gib >= b.memory_gib && a.pods >= b.pods && a.gpu_count >= b.gpu_count && a.gpu.capacity >= b.gpu.capacity &&
+           a.gpu.memory_gib >= b.gpu.memory_gib && a.gpu.mig == b.gpu.mig;
 }
 
-// Best fleets for each part, side by side.
-template <class Key>
-Fleet partitioned_fleet(const std::vector<ReplicaDemand>& replicas, const std::vector<const NodeShape*>& shapes, const Hours& hours,
-                        Key key) {
-    std::map<decltype(key(replicas.front())), std::vector<ReplicaDemand>> parts;
-    for (const ReplicaDemand& r : replicas) parts[key(r)].push_back(r);
-    Fleet out;
-    for (auto& [k, part] : parts) {
-        Fleet f = best_fleet(std::move(part), shapes, hours);
-        out.price += f.price;
-        out.nodes.insert(out.nodes.end(), std::make_move_iterator(f.nodes.begin()), std::make_move_iterator(f.nodes.end()));
+inline std::vector<const NodeShape*> undominated(const std::vector<const NodeShape*>& shapes) {
+    std::vector<const NodeShape*> out;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        bool dominated = false;
+        for (std::size_t j = 0; j < shapes.size() && !dominated; ++j)
+            dominated = j != i && dominates(*shapes[j], *shapes[i]) && (!dominates(*shapes[i], *shapes[j]) || j < i);
+        if (!dominated) out.push_back(shapes[i]);
     }
     return out;
 }
 
+class ExactSearch {
+public:
+    ExactSearch(const std::vector<ClassOptions>& classes, std::vector<const NodeShape*> shapes, const Hours& hours)
+        : classes_(classes), shapes_(std::move(shapes)), hours_(hours) {
+        for (std::size_t c = 0; c < classes_.size(); ++c)
+            for (std::int64_t k = 0; k < classes_[c].cls->count; ++k) order_.push_back(c);
+    }
+
+    // The cheapest fleet if it is cheaper than `bound`: optimal unless the step budget ran out.
+    std::optional<std::vector<PlacedNode>> run(const Money& bound) {
+        best_cost_ = bound;
+        search(0, Money{});
+        return best_;
+    }
+
+private:
+    void search(std::size_t next, const Money& cost) {
+        if (++steps_ > exact_search_max_steps || cost >= best_cost_) return;
+        if (next == order_.size()) {
+            best_cost_ = cost;
+            best_ = nodes_;
+            return;
+        }
+        const ClassOptions& o = classes_[order_[next]];
+        // Identical replicas go to non-decreasing nodes, which removes symmetric orders.
+        const std::size_t first = next > 0 && order_[next - 1] == order_[next] ? last_node_ : 0;
+        for (std::size_t i = first; i < nodes_.size(); ++i) {
+            const GpuNeed* need = need_for(o, nodes_[i].shape);
+            if (!need || nodes_[i].hours < o.cls->hours) continue;
+            PlacedNode saved = nodes_[i];
+            if (place_on(nodes_[i], *o.cls, *need, 1) == 1) descend(next, i, cost);
+            nodes_[i] = std::move(saved);
+        }
+        for (const NodeShape* s : shapes_) {
+            const GpuNeed* need = need_for(o, s);
+            if (!need) continue;
+            nodes_.push_back(open_node(*s, hours_, false));
+            if (place_on(nodes_.back(), *o.cls, *need, 1) == 1) descend(next, nodes_.size() - 1, cost + s->price * hours_);
+            nodes_.pop_back();
+        }
+    }
+
+    void descend(std::size_t next, std::size_t node, const Money& cost) {
+        const std::size_t saved = last_node_;
+        last_node_ = node;
+        search(next + 1, cost);
+        last_node_ = saved;
+    }
+
+    const std::vector<ClassOptions>& classes_;
+    std::vector<const NodeShape*> shapes_;
+    Hours hours_;
+    std::vector<std::size_t> order_;
+    std::vector<PlacedNode> nodes_;
+    std::size_t last_node_ = 0;
+    std::int64_t steps_ = 0;
+    Money best_cost_;
+    std::optional<std::vector<PlacedNode>> best_;
+};
+
 }  // namespace detail
 
-// Places replicas that all run `hours` onto new nodes of the allowed shapes, keeping the cheapest of:
-// everything packed together; GPU and CPU-only replicas packed apart; each workload packed apart.
-// Every replica must fit at least one shape (the caller reports those that do not).
-inline std::vector<PlacedNode> pack_replicas(const std::vector<ReplicaDemand>& replicas, const std::vector<const NodeShape*>& shapes,
-                                             const Hours& hours) {
-    if (replicas.empty()) return {};
-    detail::Fleet best = detail::best_fleet(replicas, shapes, hours);
-    detail::Fleet by_kind = detail::partitioned_fleet(replicas, shapes, hours, [](const ReplicaDemand& r) { return r.gpus.sign() > 0; });
-    if (detail::cheaper(by_kind, best)) best = std::move(by_kind);
-    detail::Fleet by_workload = detail::partitioned_fleet(replicas, shapes, hours, [](const ReplicaDemand& r) { return r.workload; });
-    if (detail::cheaper(by_workload, best)) best = std::move(by_workload);
-    return std::move(best.nodes);
+// Places classes that all run `hours` on new nodes of the allowed shapes (each class must fit at
+// least one of them), returning the cheapest fleet found.
+inline std::vector<PlacedNode> pack_classes(std::vector<ReplicaClass> classes, const std::vector<const NodeShape*>& allowed,
+                                            const Hours& hours, const GpuSharing& sharing) {
+    std::sort(classes.begin(), classes.end(), detail::larger_class);
+    std::vector<detail::ClassOptions> options;
+    std::int64_t total = 0;
+    for (const ReplicaClass& r : classes) {
+        if (r.count == 0) continue;
+        options.push_back(detail::options_for(r, allowed, sharing));
+        total += r.count;
+    }
+    std::vector<PlacedNode> best = detail::greedy_fleet(options, hours, false);
+    const bool mixed = std::any_of(classes.begin(), classes.end(), [](const ReplicaClass& r) { return r.gpus.sign() > 0; }) &&
+                       std::any_of(classes.begin(), classes.end(), [](const ReplicaClass& r) { return r.gpus.is_zero(); });
+    if (mixed) {  // otherwise packing GPU and CPU classes apart is the same fleet
+        std::vector<PlacedNode> apart = detail::greedy_fleet(options, hours, true);
+        if (detail::fleet_price(apart) < detail::fleet_price(best)) best = std::move(apart);
+    }
+    if (total <= exact_search_max_replicas) {
+        std::vector<const NodeShape*> usable;
+        for (const detail::ClassOptions& o : options)
+            for (const NodeShape* s : o.shapes)
+                if (std::find(usable.begin(), usable.end(), s) == usable.end()) usable.push_back(s);
+        usable = detail::undominated(usable);
+        if (usable.size() <= exact_search_max_types) {
+            detail::ExactSearch search(options, usable, hours);
+            if (auto exact = search.run(detail::fleet_price(best))) best = std::move(*exact);
+        }
+    }
+    return best;
 }
 
 }  // namespace libtco

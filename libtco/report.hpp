@@ -5,6 +5,7 @@
 
 #include <libtco/assumptions.hpp>
 #include <libtco/calendar.hpp>
+#include <libtco/gpu_sharing.hpp>
 #include <libtco/quantity.hpp>
 #include <libtco/rounding.hpp>
 #include <libtco/source.hpp>
@@ -51,10 +52,61 @@ struct InstanceGroup {
     std::map<std::string, std::int64_t> replicas;  // workload name -> replicas on these instances
 };
 
+// One GPU of a placed node and what shares it.
+struct GpuPlan {
+    std::int64_t index = 0;
+    Decimal capacity;   // 1, or the share of a GPU a fractional-GPU type offers
+    bool exclusive = false;  // taken whole by one replica
+    Decimal requested;  // GPUs its replicas request (at most its capacity)
+    Decimal memory_used;  // GiB reserved by shared replicas
+    std::map<std::string, std::int64_t> replicas;  // workload -> replicas on this GPU
+    std::vector<std::pair<std::string, std::int64_t>> mig_layout;  // MIG profile, first memory slice
+};
+
+struct NodePlan {
+    std::string instance_type;
+    Hours hours;
+    bool given = false;
+    std::map<std::string, std::int64_t> replicas;  // workload -> replicas on this node
+    std::vector<GpuPlan> gpus;
+};
+
+// A workload's share of the compute cost, by what it requests; "(idle)" is what no replica requests.
+struct ShowbackLine {
+    std::string workload;
+    Money amount;  // exact
+};
+
+inline constexpr const char* idle_showback_line = "(idle)";
+
+struct Utilization {
+    Decimal gpus_paid;            // GPUs of the fleet (a fractional-GPU instance counts its share)
+    Decimal gpu_hours_paid;
+    Decimal gpu_hours_requested;  // replicas x GPUs each x hours
+    Money compute;                // the compute total with the platform's sharing
+    std::optional<Decimal> gpus_without_sharing;
+    std::optional<Money> compute_without_sharing;
+
+    std::optional<Fraction> gpu_utilization() const {
+        if (gpu_hours_paid.is_zero()) return std::nullopt;
+        return Fraction(gpu_hours_requested / gpu_hours_paid);
+    }
+};
+
 struct PlatformReport {
     std::string platform;  // "eks" or "ecs"
+    GpuSharing gpu_sharing;
     std::vector<LineItem> line_items;
     std::vector<InstanceGroup> instances;
+    std::vector<NodePlan> placement;
+    std::vector<ShowbackLine> showback;
+    Utilization utilization;
+
+    std::vector<Money> rounded_showback() const {
+        std::vector<Money> exact;
+        for (const ShowbackLine& line : showback) exact.push_back(line.amount);
+        return round_parts_to_cents(exact);
+    }
 
     Money total() const {
         Money sum;
@@ -111,10 +163,73 @@ struct Comparison {
 
 inline std::string usd(const Money& m) { return m.value().to_fixed(cents_places); }
 
+// How a platform shares GPUs, in words a report can show.
+inline std::string describe_sharing(const std::string& platform, const GpuSharing& g) {
+    switch (g.strategy) {
+        case SharingStrategy::none:
+            return platform == "ecs" ? "whole GPUs per task (ECS classic, the seed's view)" : "whole GPUs per pod";
+        case SharingStrategy::time_slicing:
+            return "NVIDIA device plugin time-slicing: up to " + std::to_string(g.replicas_per_gpu) + " pods per GPU at " +
+                   g.time_slicing_efficiency.to_string() + " throughput efficiency";
+        case SharingStrategy::mps:
+            return g.mps_placement == MpsPlacement::by_memory
+                       ? "ECS nvidiaMps: tasks share a GPU by memory, up to " + std::to_string(g.replicas_per_gpu) + " per GPU (today's view)"
+                       : "NVIDIA device plugin MPS: " + std::to_string(g.replicas_per_gpu) + " equal clients per GPU";
+        case SharingStrategy::mig: return "MIG: each replica gets the smallest profile that fits";
+    }
+    return "";
+}
+
+inline nlohmann::ordered_json sharing_json(const std::string& platform, const GpuSharing& g) {
+    nlohmann::ordered_json j{{"strategy", to_string(g.strategy)}};
+    if (g.strategy == SharingStrategy::time_slicing || g.strategy == SharingStrategy::mps) j["replicas_per_gpu"] = g.replicas_per_gpu;
+    if (g.strategy == SharingStrategy::time_slicing) j["time_slicing_efficiency"] = g.time_slicing_efficiency.to_string();
+    j["description"] = describe_sharing(platform, g);
+    return j;
+}
+
+inline nlohmann::ordered_json utilization_json(const Utilization& u) {
+    nlohmann::ordered_json j;
+    j["gpus"] = u.gpus_paid.to_string();
+    j["gpu_hours_paid"] = u.gpu_hours_paid.to_string();
+    j["gpu_hours_requested"] = u.gpu_hours_requested.to_string();
+    j["gpu_utilization"] = u.gpu_utilization() ? nlohmann::ordered_json(u.gpu_utilization()->value().rounded(4).to_string()) : nlohmann::ordered_json(nullptr);
+    if (u.compute_without_sharing) {
+        j["without_sharing"] = nlohmann::ordered_json{{"gpus", u.gpus_without_sharing->to_string()},
+                                                      {"compute_usd", usd(round_to_cents(*u.compute_without_sharing))},
+                                                      {"saving_usd", usd(round_to_cents(*u.compute_without_sharing - u.compute))}};
+    }
+    return j;
+}
+
+inline nlohmann::ordered_json placement_json(const std::vector<NodePlan>& plan) {
+    using nlohmann::ordered_json;
+    ordered_json out = ordered_json::array();
+    for (const NodePlan& n : plan) {
+        ordered_json gpus = ordered_json::array();
+        for (const GpuPlan& g : n.gpus) {
+            ordered_json gj{{"index", g.index}, {"capacity", g.capacity.to_string()}, {"requested", g.requested.to_string()},
+                            {"exclusive", g.exclusive}};
+            if (g.memory_used.sign() > 0) gj["memory_gib"] = g.memory_used.to_string();
+            gj["replicas"] = g.replicas;
+            if (!g.mig_layout.empty()) {
+                ordered_json layout = ordered_json::array();
+                for (const auto& [profile, start] : g.mig_layout) layout.push_back(ordered_json{{"profile", profile}, {"start", start}});
+                gj["mig"] = std::move(layout);
+            }
+            gpus.push_back(std::move(gj));
+        }
+        out.push_back(ordered_json{{"instance_type", n.instance_type}, {"hours", n.hours.to_string()}, {"origin", n.given ? "given" : "placed"},
+                                   {"replicas", n.replicas}, {"gpus", std::move(gpus)}});
+    }
+    return out;
+}
+
 inline nlohmann::ordered_json to_json(const PlatformReport& r) {
     using nlohmann::ordered_json;
     ordered_json j;
     j["total_usd"] = usd(r.rounded_total());
+    j["gpu_sharing"] = sharing_json(r.platform, r.gpu_sharing);
     ordered_json items = ordered_json::array();
     const std::vector<Money> rounded = r.rounded_line_items();
     for (std::size_t i = 0; i < r.line_items.size(); ++i) {
@@ -138,6 +253,14 @@ inline nlohmann::ordered_json to_json(const PlatformReport& r) {
                                          {"replicas", std::move(replicas)}});
     }
     j["instances"] = std::move(instances);
+    j["utilization"] = utilization_json(r.utilization);
+    ordered_json showback = ordered_json::array();
+    const std::vector<Money> rounded_showback = r.rounded_showback();
+    for (std::size_t i = 0; i < r.showback.size(); ++i)
+        showback.push_back(ordered_json{{"workload", r.showback[i].workload}, {"usd", usd(rounded_showback[i])},
+                                        {"usd_exact", r.showback[i].amount.to_string()}});
+    j["showback"] = std::move(showback);
+    j["placement"] = placement_json(r.placement);
     return j;
 }
 

@@ -6,6 +6,7 @@
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
 #include <libtco/detail/json_reader.hpp>
+#include <libtco/gpu_sharing.hpp>
 #include <libtco/price_overlay.hpp>
 #include <libtco/quantity.hpp>
 
@@ -41,8 +42,8 @@ struct Team {
 struct Workload {
     std::string name;
     std::int64_t replicas = 1;
-    Decimal gpus;            // per replica; whole GPUs
-    Decimal gpu_memory_gib;  // needed on each GPU; 0 = any
+    Decimal gpus;            // per replica: a fraction of one GPU (below 1) or whole GPUs
+    Decimal gpu_memory_gib;  // needed on each GPU; 0 = any (for a fraction: its share of the GPU's memory)
     Decimal vcpu;
     Decimal memory_gib;
     std::optional<Hours> hours;           // per month; default: the whole month
@@ -61,6 +62,7 @@ struct PlatformSpec {
     Fraction ops_share;
     std::vector<std::string> node_types;  // allowed instance types; empty = every priced type in the catalog
     std::vector<NodeGroup> nodes;
+    GpuSharing gpu_sharing;
 };
 
 struct EksSpec : PlatformSpec {
@@ -82,6 +84,7 @@ struct Scenario {
     BillingMonth month;
     HoursBasis hours_basis = HoursBasis::aws_730;
     Hours aws_hours_per_month = Hours(assumptions::aws_hours_per_month().default_value);
+    Fraction gpu_share_of_node_cost = Fraction(assumptions::gpu_share_of_node_cost().default_value);
     PriceOverlay price_overlay;
     std::map<std::string, InstanceTypeOverride> instance_types;
     Team team;
@@ -129,9 +132,9 @@ inline Workload read_workload(const json& v, const std::string& path, const Hour
     if (w.name.empty()) throw validation_error(errc::out_of_range, r.path_of("name"), "must not be empty");
     w.replicas = require_in(r.integer("replicas"), 1, limits::max_replicas_per_workload, r.path_of("replicas"));
     w.gpus = require_non_negative(r.optional_decimal("gpus").value_or(Decimal{}), r.path_of("gpus"));
-    if (!w.gpus.is_whole())
+    if (w.gpus > Decimal(1) && !w.gpus.is_whole())
         throw validation_error(errc::not_whole, r.path_of("gpus"),
-                               "expected a whole number of GPUs per replica (fractional GPUs need GPU sharing), got " + w.gpus.to_string());
+                               "expected a fraction of one GPU (below 1) or a whole number of GPUs, got " + w.gpus.to_string());
     require_at_most(w.gpus, Decimal(limits::max_gpus_per_replica), r.path_of("gpus"));
     w.gpu_memory_gib = require_non_negative(r.optional_decimal("gpu_memory_gib").value_or(Decimal{}), r.path_of("gpu_memory_gib"));
     if (w.gpus.is_zero() && w.gpu_memory_gib.sign() > 0)
@@ -175,12 +178,56 @@ inline void read_platform_common(ObjectReader& r, PlatformSpec& p, const Decimal
     }
 }
 
+// Time-slicing advertises each GPU as this many schedulable units unless the scenario says otherwise.
+inline constexpr std::int64_t default_replicas_per_gpu = 4;
+inline constexpr std::int64_t max_time_slicing_replicas = 64;
+
+inline GpuSharing read_gpu_sharing(ObjectReader& r, bool is_eks) {
+    GpuSharing g;
+    g.mps_placement = is_eks ? MpsPlacement::equal_clients : MpsPlacement::by_memory;
+    if (auto name = r.optional_string("gpu_sharing")) {
+        const auto strategy = parse_sharing_strategy(*name);
+        if (!strategy)
+            throw validation_error(errc::bad_format, r.path_of("gpu_sharing"),
+                                   "expected \"none\", \"time-slicing\", \"mps\" or \"mig\", got \"" + *name + "\"");
+        if (!is_eks && (*strategy == SharingStrategy::time_slicing || *strategy == SharingStrategy::mig))
+            throw validation_error(errc::out_of_range, r.path_of("gpu_sharing"),
+                                   "ECS shares GPUs only through MPS (nvidiaMps); " + *name + " is an EKS (NVIDIA device plugin) feature");
+        g.strategy = *strategy;
+    }
+    const bool counted = g.strategy == SharingStrategy::time_slicing || g.strategy == SharingStrategy::mps;
+    if (r.has("replicas_per_gpu") && !counted)
+        throw validation_error(errc::inconsistent, r.path_of("replicas_per_gpu"), "applies only to gpu_sharing \"time-slicing\" or \"mps\"");
+    const bool by_memory = g.strategy == SharingStrategy::mps && !is_eks;
+    g.replicas_per_gpu = counted ? (by_memory ? mps_max_clients : default_replicas_per_gpu) : 1;
+    if (r.has("replicas_per_gpu")) {
+        const std::int64_t most = g.strategy == SharingStrategy::mps ? mps_max_clients : max_time_slicing_replicas;
+        const std::int64_t n = r.integer("replicas_per_gpu");
+        if (n < 1 || n > most)
+            throw validation_error(errc::out_of_range, r.path_of("replicas_per_gpu"),
+                                   g.strategy == SharingStrategy::mps
+                                       ? "MPS serves at most 48 clients per GPU (compute capability 7.5 and later); expected 1 to 48, got " + std::to_string(n)
+                                       : "expected 1 to " + std::to_string(most) + " time-slicing replicas per GPU, got " + std::to_string(n));
+        g.replicas_per_gpu = n;
+    }
+    if (r.has("time_slicing_efficiency")) {
+        if (g.strategy != SharingStrategy::time_slicing)
+            throw validation_error(errc::inconsistent, r.path_of("time_slicing_efficiency"), "applies only to gpu_sharing \"time-slicing\"");
+        const Decimal e = r.decimal("time_slicing_efficiency");
+        if (e.sign() <= 0 || e > Decimal(1))
+            throw validation_error(errc::out_of_range, r.path_of("time_slicing_efficiency"), "must be in (0, 1], got " + e.to_string());
+        g.time_slicing_efficiency = Fraction(e);
+    }
+    return g;
+}
+
 inline EksSpec read_eks(const json* v, const Hours& month_hours) {
     EksSpec eks;
     eks.ops_share = Fraction(assumptions::eks_ops_share().default_value);
     if (!v) return eks;
     ObjectReader r(*v, "/eks");
     read_platform_common(r, eks, assumptions::eks_ops_share().default_value, month_hours);
+    eks.gpu_sharing = read_gpu_sharing(r, true);
     eks.clusters = require_in(r.optional_integer("clusters").value_or(1), 0, limits::max_clusters, r.path_of("clusters"));
     if (auto support = r.optional_string("support")) {
         if (*support == "standard") eks.support = EksSupport::standard;
@@ -195,9 +242,11 @@ inline EcsSpec read_ecs(const json* v, const Hours& month_hours) {
     EcsSpec ecs;
     ecs.ops_share = Fraction(assumptions::ecs_ops_share().default_value);
     ecs.reserved_memory_gib = assumptions::ecs_reserved_memory_gib().default_value;
+    ecs.gpu_sharing.mps_placement = MpsPlacement::by_memory;
     if (!v) return ecs;
     ObjectReader r(*v, "/ecs");
     read_platform_common(r, ecs, assumptions::ecs_ops_share().default_value, month_hours);
+    ecs.gpu_sharing = read_gpu_sharing(r, false);
     if (auto reserved = r.optional_decimal("reserved_memory_gib"))
         ecs.reserved_memory_gib = require_non_negative(*reserved, r.path_of("reserved_memory_gib"));
     r.finish();
@@ -223,6 +272,7 @@ inline Scenario Scenario::from_json(const detail::json& document) {
         ObjectReader ar(*a, "/assumptions");
         if (auto h = ar.optional_decimal("aws_hours_per_month"))
             s.aws_hours_per_month = Hours(require_at_most(require_positive(*h, ar.path_of("aws_hours_per_month")), Decimal(limits::max_hours_in_month), ar.path_of("aws_hours_per_month")));
+        if (ar.has("gpu_share_of_node_cost")) s.gpu_share_of_node_cost = Fraction(read_unit_interval(ar, "gpu_share_of_node_cost"));
         ar.finish();
     }
     const Hours month_hours = s.month_hours();
@@ -284,6 +334,10 @@ inline void platform_common_json(nlohmann::ordered_json& j, const PlatformSpec& 
     j["ops_share"] = p.ops_share.to_string();
     j["node_types"] = p.node_types;
     j["nodes"] = node_groups_json(p.nodes);
+    j["gpu_sharing"] = to_string(p.gpu_sharing.strategy);
+    const SharingStrategy s = p.gpu_sharing.strategy;
+    if (s == SharingStrategy::time_slicing || s == SharingStrategy::mps) j["replicas_per_gpu"] = p.gpu_sharing.replicas_per_gpu;
+    if (s == SharingStrategy::time_slicing) j["time_slicing_efficiency"] = p.gpu_sharing.time_slicing_efficiency.to_string();
 }
 
 }  // namespace detail
@@ -297,7 +351,8 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     j["region"] = s.region;
     j["month"] = s.month.to_string();
     j["hours_basis"] = to_string(s.hours_basis);
-    j["assumptions"] = ordered_json{{"aws_hours_per_month", s.aws_hours_per_month.to_string()}};
+    j["assumptions"] = ordered_json{{"aws_hours_per_month", s.aws_hours_per_month.to_string()},
+                                    {"gpu_share_of_node_cost", s.gpu_share_of_node_cost.to_string()}};
     if (!s.catalog.empty()) j["catalog"] = s.catalog;
     if (!s.price_overlay.empty()) j["price_overlay"] = to_json(s.price_overlay);
     j["instance_types"] = detail::overrides_json(s.instance_types);

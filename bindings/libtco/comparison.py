@@ -27,8 +27,14 @@ __all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformRep
 
 #: Report keys whose values are exact decimal strings (money, rates, hours, assumption values).
 _DECIMAL_KEYS = frozenset(
-    {"hours", "total_usd", "usd", "usd_exact", "usd_per_hour", "difference_usd", "value", "default", "low", "high", "discount"}
+    {"hours", "total_usd", "usd", "usd_exact", "usd_per_hour", "difference_usd", "value", "default", "low", "high", "discount",
+     "capacity", "requested", "memory_gib", "gpus", "gpu_hours_paid", "gpu_hours_requested", "gpu_utilization", "compute_usd",
+     "saving_usd", "time_slicing_efficiency"}
 )
+
+#: Columns of PlatformReport.placement_frame(); Comparison.placement_frame() puts "platform" first.
+PLACEMENT_COLUMNS = ("node", "instance_type", "hours", "origin", "gpu", "capacity", "requested", "memory_gib", "exclusive",
+                     "mig_profiles", "workload", "replicas")
 
 #: Categories of line items, in the order reports show them.
 CATEGORIES = ("control_plane", "compute", "operations")
@@ -129,13 +135,14 @@ class Assumption:
 class PlatformReport:
     """What one platform (``"eks"`` or ``"ecs"``) costs for the month."""
 
-    __slots__ = ("_by_confidence", "_instances", "_line_items", "_total", "platform")
+    __slots__ = ("_by_confidence", "_data", "_instances", "_line_items", "_total", "platform")
 
     platform: str
 
     def __init__(self, platform: str, data: Mapping[str, Any]) -> None:
         """Wraps one platform's part of a report (the C++ core's JSON, decimals already Decimal)."""
         self.platform = platform
+        self._data = data
         self._total: Decimal = data["total_usd"]
         self._line_items = [
             LineItem(li["category"], li["item"], li["detail"], li["usd"], li["usd_exact"], tuple(li["sources"]), li["confidence"])
@@ -170,6 +177,52 @@ class PlatformReport:
     def instances(self) -> list[InstanceGroup]:
         """The instances the workloads run on (a copy)."""
         return list(self._instances)
+
+    @property
+    def gpu_sharing(self) -> dict[str, Any]:
+        """How the platform shares GPUs: ``strategy`` (``none``, ``time-slicing``, ``mps``, ``mig``), its
+        settings (``replicas_per_gpu``, ``time_slicing_efficiency``) and a ``description`` of the view it
+        takes (e.g. ECS classic whole GPUs, the seed's view, or ECS nvidiaMps, today's)."""
+        return dict(self._data["gpu_sharing"])
+
+    @property
+    def utilization(self) -> dict[str, Any]:
+        """GPUs paid for, GPU-hours paid and requested, ``gpu_utilization`` (requested / paid, None
+        without GPUs) and, when the platform shares GPUs, ``without_sharing``: the GPUs and compute the
+        same workloads would need unshared, and ``saving_usd``."""
+        return dict(self._data["utilization"])
+
+    @property
+    def showback(self) -> dict[str, Decimal]:
+        """The compute cost allocated to each workload by what it requests, and ``"(idle)"`` for what
+        no replica requests, in cents; the values add up exactly to the rounded compute total."""
+        return {line["workload"]: line["usd"] for line in self._data["showback"]}
+
+    def placement_frame(self) -> pandas.DataFrame:
+        """The placement as a pandas DataFrame: one row per workload on each GPU of each node (and per
+        workload of a node without GPUs, ``gpu`` then missing). Columns: see ``PLACEMENT_COLUMNS``;
+        ``mig_profiles`` lists a GPU's MIG instances as ``profile@start``."""
+        import pandas as pd
+
+        rows = []
+        for node_id, node in enumerate(self._data["placement"]):
+            base = {"node": node_id, "instance_type": node["instance_type"], "hours": node["hours"], "origin": node["origin"]}
+            on_gpus: dict[str, int] = {}
+            for gpu in node["gpus"]:
+                layout = ", ".join(f"{m['profile']}@{m['start']}" for m in gpu.get("mig", []))
+                for workload, count in (gpu["replicas"] or {"": 0}).items():
+                    rows.append({**base, "gpu": gpu["index"], "capacity": gpu["capacity"], "requested": gpu["requested"],
+                                 "memory_gib": gpu.get("memory_gib", Decimal(0)), "exclusive": gpu["exclusive"],
+                                 "mig_profiles": layout, "workload": workload or None, "replicas": count})
+                    if workload:
+                        on_gpus[workload] = on_gpus.get(workload, 0) + count
+            for workload, count in node["replicas"].items():
+                if workload not in on_gpus:
+                    rows.append({**base, "gpu": None, "capacity": None, "requested": None, "memory_gib": None,
+                                 "exclusive": None, "mig_profiles": "", "workload": workload, "replicas": count})
+        frame = pd.DataFrame(rows, columns=list(PLACEMENT_COLUMNS))
+        frame["gpu"] = frame["gpu"].astype("Int64")
+        return frame
 
     @property
     def usd_by_confidence(self) -> dict[str, Decimal]:
@@ -367,6 +420,26 @@ class Comparison:
             frame.insert(0, "platform", report.platform)
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
+
+    def placement_frame(self) -> pandas.DataFrame:
+        """Both platforms' placements (see :meth:`PlatformReport.placement_frame`) with a ``platform`` column first."""
+        import pandas as pd
+
+        frames = []
+        for report in (self.eks, self.ecs):
+            frame = report.placement_frame()
+            frame.insert(0, "platform", report.platform)
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
+    def showback_frame(self) -> pandas.DataFrame:
+        """Compute cost per workload and idle, one row per platform and workload (columns platform, workload, usd)."""
+        import pandas as pd
+
+        rows = [(r.platform, workload, usd) for r in (self.eks, self.ecs) for workload, usd in r.showback.items()]
+        frame = pd.DataFrame(rows, columns=["platform", "workload", "usd"])
+        frame["usd"] = frame["usd"].astype(object)
+        return frame
 
     def _side_by_side(self) -> list[tuple[str, str, Optional[Decimal], Optional[Decimal]]]:
         """Rows (category, item, EKS usd, ECS usd), aligned like the C++ table: fees and staff time on one row each."""

@@ -66,7 +66,7 @@ TEST_CASE("bad scenarios name the bad value by JSON pointer") {
         {scenario_json(R"([{"name": "a", "replicaz": 1, "replicas": 1, "vcpu": 1, "memory_gib": 1}])"), errc::unknown_key, "/workloads/0/replicaz"},
         {scenario_json(R"([{"name": "a", "replicas": 1, "vcpu": 0, "memory_gib": 1}])"), errc::out_of_range, "/workloads/0/vcpu"},
         {scenario_json(R"([{"name": "a", "replicas": 1, "memory_gib": 1}])"), errc::missing_key, "/workloads/0/vcpu"},
-        {scenario_json(R"([{"name": "a", "replicas": 1, "gpus": 0.5, "vcpu": 1, "memory_gib": 1}])"), errc::not_whole, "/workloads/0/gpus"},
+        {scenario_json(R"([{"name": "a", "replicas": 1, "gpus": 1.5, "vcpu": 1, "memory_gib": 1}])"), errc::not_whole, "/workloads/0/gpus"},
         {scenario_json(R"([{"name": "a", "replicas": 1, "vcpu": 1, "memory_gib": 1, "hours": 800}])"), errc::out_of_range, "/workloads/0/hours"},
         {scenario_json(R"([{"name": "a", "replicas": 1, "vcpu": 1, "memory_gib": 1, "gpu_memory_gib": 4}])"), errc::inconsistent, "/workloads/0/gpu_memory_gib"},
         {scenario_json("[" + w + "," + w + "]"), errc::duplicate_name, "/workloads/1/name"},

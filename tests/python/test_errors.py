@@ -116,9 +116,9 @@ def test_a_string_for_replicas_is_the_wrong_type():
     check(info.value, code="libtco.validation.110", path="/workloads/0/replicas")
 
 
-def test_fractional_gpus_are_not_whole():
+def test_more_than_one_gpu_must_be_whole():
     with pytest.raises(ValidationError) as info:
-        libtco.load_scenario(make_scenario([gpu_workload(gpus=decimal.Decimal("0.5"))]))
+        libtco.load_scenario(make_scenario([gpu_workload(gpus=decimal.Decimal("1.5"))]))
     check(info.value, code="libtco.validation.116", path="/workloads/0/gpus")
 
 

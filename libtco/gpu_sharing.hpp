@@ -1,0 +1,134 @@
+#pragma once
+// How a platform shares GPUs between replicas, and what one replica then takes of a GPU.
+//   none          whole GPUs per replica (ECS classic; a fractional request is rounded up to a GPU)
+//   time-slicing  up to replicas_per_gpu pods per GPU; memory is not isolated, so co-located pods
+//                 must fit in the GPU's memory together; contention costs throughput, so a replica
+//                 takes gpus / time_slicing_efficiency of the GPU's compute (EKS)
+//   mps           EKS device plugin: replicas_per_gpu equal clients, each at most 1/N of the compute
+//                 and memory; ECS nvidiaMps: placed by GPU memory only. At most 48 clients per GPU.
+//   mig           the smallest MIG profile that fits the replica's compute and memory (EKS)
+
+#include <libtco/assumptions.hpp>
+#include <libtco/catalog.hpp>
+#include <libtco/mig.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace libtco {
+
+enum class SharingStrategy { none, time_slicing, mps, mig };
+
+inline std::string to_string(SharingStrategy s) {
+    switch (s) {
+        case SharingStrategy::none: return "none";
+        case SharingStrategy::time_slicing: return "time-slicing";
+        case SharingStrategy::mps: return "mps";
+        case SharingStrategy::mig: return "mig";
+    }
+    return "none";
+}
+
+inline std::optional<SharingStrategy> parse_sharing_strategy(std::string_view s) {
+    for (SharingStrategy v : {SharingStrategy::none, SharingStrategy::time_slicing, SharingStrategy::mps, SharingStrategy::mig})
+        if (to_string(v) == s) return v;
+    return std::nullopt;
+}
+
+// MPS on compute capability >= 7.5 (every GPU in the catalog) serves at most 48 clients per GPU.
+inline constexpr std::int64_t mps_max_clients = 48;
+
+enum class MpsPlacement {
+    equal_clients,  // EKS device plugin: N clients, each limited to 1/N of compute and memory
+    by_memory,      // ECS nvidiaMps: placed by GPU memory; maxComputePercent is a cap, not a reservation
+};
+
+struct GpuSharing {
+    SharingStrategy strategy = SharingStrategy::none;
+    std::int64_t replicas_per_gpu = 1;  // time-slicing replicas / MPS clients per GPU
+    Fraction time_slicing_efficiency = Fraction(assumptions::time_slicing_efficiency().default_value);
+    MpsPlacement mps_placement = MpsPlacement::equal_clients;
+
+    bool shares() const { return strategy != SharingStrategy::none; }
+};
+
+// One GPU of a node: a whole GPU (capacity 1) or the fraction a fractional-GPU type offers.
+struct GpuSpec {
+    Decimal capacity;  // share of one physical GPU's compute
+    Decimal memory_gib;
+    const MigGeometry* mig = nullptr;  // MIG-capable with known profiles
+};
+
+// What one replica takes of the GPUs of a node.
+struct GpuNeed {
+    enum class Kind { no_gpu, exclusive, shared, mig };
+    Kind kind = Kind::no_gpu;
+    std::int64_t exclusive_gpus = 0;  // exclusive: GPUs taken whole
+    Decimal compute;                  // shared: share of the GPU's compute it reserves
+    Decimal memory_gib;               // shared: memory it reserves
+    std::int64_t clients_per_gpu = 1;  // shared: how many replicas a GPU may hold at most
+    std::size_t mig_profile = 0;      // mig: index into the geometry's profiles
+    Decimal mig_compute;              // mig: the profile's share of the GPU's compute
+};
+
+// GPU memory a fractional replica needs: what it states, else its share of the GPU's memory.
+inline Decimal fractional_memory(const Decimal& gpus, const Decimal& gpu_memory_gib, const GpuSpec& gpu) {
+    return gpu_memory_gib.sign() > 0 ? gpu_memory_gib : gpus * gpu.memory_gib;
+}
+
+// What a replica asking `gpus` (0, a fraction below 1, or a whole number) and `gpu_memory_gib`
+// takes on one of `gpu_count` GPUs like `gpu`; none if it cannot run there.
+inline std::optional<GpuNeed> gpu_need(const Decimal& gpus, const Decimal& gpu_memory_gib, const GpuSpec& gpu, std::int64_t gpu_count,
+                                       const GpuSharing& sharing) {
+    GpuNeed need;
+    if (gpus.is_zero()) return need;
+    if (gpu_count < 1 || gpu_memory_gib > gpu.memory_gib) return std::nullopt;
+    if (gpus >= Decimal(1)) {  // whole GPUs are never shared
+        if (gpu.capacity < Decimal(1) || gpus > Decimal(gpu_count)) return std::nullopt;
+        need.kind = GpuNeed::Kind::exclusive;
+        need.exclusive_gpus = gpus.to_int64();
+        return need;
+    }
+    const Decimal memory = fractional_memory(gpus, gpu_memory_gib, gpu);
+    switch (sharing.strategy) {
+        case SharingStrategy::none:
+            if (gpus > gpu.capacity) return std::nullopt;
+            need.kind = GpuNeed::Kind::exclusive;
+            need.exclusive_gpus = 1;
+            return need;
+        case SharingStrategy::time_slicing:
+            need.kind = GpuNeed::Kind::shared;
+            need.compute = gpus / sharing.time_slicing_efficiency.value();
+            need.memory_gib = memory;
+            need.clients_per_gpu = sharing.replicas_per_gpu;
+            if (need.compute > gpu.capacity || memory > gpu.memory_gib) return std::nullopt;
+            return need;
+        case SharingStrategy::mps: {
+            need.kind = GpuNeed::Kind::shared;
+            need.clients_per_gpu = sharing.replicas_per_gpu;
+            if (sharing.mps_placement == MpsPlacement::by_memory) {
+                need.memory_gib = memory;
+                if (memory > gpu.memory_gib) return std::nullopt;
+                return need;
+            }
+            const Decimal clients(sharing.replicas_per_gpu);
+            need.compute = gpu.capacity / clients;
+            need.memory_gib = gpu.memory_gib / clients;
+            if (gpus > need.compute || memory > need.memory_gib) return std::nullopt;
+            return need;
+        }
+        case SharingStrategy::mig: {
+            if (!gpu.mig || gpu.capacity < Decimal(1)) return std::nullopt;
+            const auto profile = smallest_mig_profile(*gpu.mig, gpus, memory);
+            if (!profile) return std::nullopt;
+            need.kind = GpuNeed::Kind::mig;
+            need.mig_profile = *profile;
+            need.mig_compute = Decimal(gpu.mig->profiles[*profile].compute_slices) / Decimal(gpu.mig->max_instances);
+            return need;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace libtco
