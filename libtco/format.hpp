@@ -113,7 +113,23 @@ inline std::string format_table(const Comparison& c) {
             << pad_left(detail::with_thousands(usd(eks_by.at(level))), money_width)
             << pad_left(detail::with_thousands(usd(ecs_by.at(level))), money_width) << "\n";
     }
+    if (c.eks.utilization.gpus_paid.sign() > 0 || c.ecs.utilization.gpus_paid.sign() > 0) {
+        const auto gpus = [](const Utilization& u) {
+            const auto used = u.gpu_utilization();
+            return u.gpus_paid.to_string() + (used ? " (" + (used->value() * Decimal(100)).rounded(1).to_string() + "% used)" : "");
+        };
+        out << pad_right("GPUs paid for", cat_width + item_width) << pad_left(gpus(c.eks.utilization), money_width)
+            << pad_left(gpus(c.ecs.utilization), money_width) << "\n";
+    }
     out << "\n";
+    for (const PlatformReport* r : {&c.eks, &c.ecs}) {
+        if (!r->gpu_sharing.shares()) continue;
+        out << (r->platform == "eks" ? "EKS" : "ECS") << " GPU sharing: " << describe_sharing(r->platform, r->gpu_sharing);
+        if (const Utilization& u = r->utilization; u.compute_without_sharing)
+            out << "; saves $" << detail::with_thousands(usd(round_to_cents(*u.compute_without_sharing - u.compute)))
+                << " a month against none (" << u.gpus_without_sharing->to_string() << " GPUs unshared)";
+        out << ".\n";
+    }
     const Money diff = c.difference();
     if (c.cheaper() == "tie") {
         out << "EKS and ECS cost the same.\n";

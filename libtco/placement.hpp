@@ -141,11 +141,11 @@ inline void take_gpu_share(GpuUse& g, const GpuNeed& need, std::size_t workload,
     g.clients += k;
     g.replicas[workload] += k;
     if (need.kind == GpuNeed::Kind::shared) {
-        g.compute_used += need.compute * Decimal(k);
-        g.memory_used += need.memory_gib * Decimal(k);
+        g.compute_used += times(need.compute, k);
+        g.memory_used += times(need.memory_gib, k);
     } else {
         g.mig[need.mig_profile] += static_cast<int>(k);
-        g.compute_used += need.mig_compute * Decimal(k);
+        g.compute_used += times(need.mig_compute, k);
     }
 }
 
@@ -182,8 +182,8 @@ inline std::int64_t place_on(PlacedNode& n, const ReplicaClass& r, const GpuNeed
             break;
     }
     if (placed > 0) {
-        n.free_vcpu -= r.vcpu * Decimal(placed);
-        n.free_memory_gib -= r.memory_gib * Decimal(placed);
+        n.free_vcpu -= times(r.vcpu, placed);
+        n.free_memory_gib -= times(r.memory_gib, placed);
         n.free_pods -= placed;
         n.replicas[r.workload] += placed;
     }
@@ -203,25 +203,31 @@ inline Money fleet_price(const std::vector<PlacedNode>& nodes) {
     return total;
 }
 
-// A class's view of the types it may use: the need and the capacity of an empty node of each.
+// A class's view of the types it may use: the need on each (a type with a need holds at least
+// one replica) and, worked out only when new nodes are opened, the capacity of an empty node.
 struct ClassOptions {
     const ReplicaClass* cls = nullptr;
     std::vector<const NodeShape*> shapes;
     std::vector<GpuNeed> needs;
-    std::vector<std::int64_t> capacity;
+
+    const std::vector<std::int64_t>& capacity() const {
+        if (capacity_.empty())
+            for (std::size_t i = 0; i < shapes.size(); ++i) capacity_.push_back(capacity_of(*shapes[i], *cls, needs[i]));
+        return capacity_;
+    }
+
+private:
+    mutable std::vector<std::int64_t> capacity_;
 };
 
 inline ClassOptions options_for(const ReplicaClass& r, const std::vector<const NodeShape*>& shapes, const GpuSharing& sharing) {
     ClassOptions o;
     o.cls = &r;
     for (const NodeShape* s : shapes) {
-        const auto need = need_on(r, *s, sharing);
-        if (!need) continue;
-        const std::int64_t cap = capacity_of(*s, r, *need);
-        if (cap < 1) continue;
-        o.shapes.push_back(s);
-        o.needs.push_back(*need);
-        o.capacity.push_back(cap);
+        if (const auto need = need_on(r, *s, sharing)) {
+            o.shapes.push_back(s);
+            o.needs.push_back(*need);
+        }
     }
     return o;
 }
@@ -235,14 +241,15 @@ inline const GpuNeed* need_for(const ClassOptions& o, const NodeShape* s) {
 // The cheapest multiset of node types holding `count` replicas of the class on empty nodes:
 // full nodes of the type with the lowest price per replica, then the cheapest cover of the rest.
 inline std::vector<std::size_t> cheapest_cover(const ClassOptions& o, std::int64_t count) {
+    const std::vector<std::int64_t>& capacity = o.capacity();
     std::size_t best = 0;
     for (std::size_t i = 1; i < o.shapes.size(); ++i) {
-        const Decimal lhs = o.shapes[i]->price.value() * Decimal(o.capacity[best]);
-        const Decimal rhs = o.shapes[best]->price.value() * Decimal(o.capacity[i]);
-        if (lhs < rhs || (lhs == rhs && o.capacity[i] > o.capacity[best])) best = i;
+        const Decimal lhs = times(o.shapes[i]->price.value(), capacity[best]);
+        const Decimal rhs = times(o.shapes[best]->price.value(), capacity[i]);
+        if (lhs < rhs || (lhs == rhs && capacity[i] > capacity[best])) best = i;
     }
-    std::vector<std::size_t> picks(static_cast<std::size_t>(count / o.capacity[best]), best);
-    const std::int64_t rest = count % o.capacity[best];
+    std::vector<std::size_t> picks(static_cast<std::size_t>(count / capacity[best]), best);
+    const std::int64_t rest = count % capacity[best];
     if (rest == 0) return picks;
     // cost[r]: cheapest cover of r replicas; choice[r]: the type opened first.
     std::vector<std::optional<Decimal>> cost(static_cast<std::size_t>(rest) + 1);
@@ -250,12 +257,12 @@ inline std::vector<std::size_t> cheapest_cover(const ClassOptions& o, std::int64
     cost[0] = Decimal{};
     for (std::int64_t r = 1; r <= rest; ++r) {
         for (std::size_t i = 0; i < o.shapes.size(); ++i) {
-            const Decimal c = o.shapes[i]->price.value() + *cost[static_cast<std::size_t>(std::max<std::int64_t>(0, r - o.capacity[i]))];
+            const Decimal c = o.shapes[i]->price.value() + *cost[static_cast<std::size_t>(std::max<std::int64_t>(0, r - capacity[i]))];
             auto& slot = cost[static_cast<std::size_t>(r)];
             if (!slot || c < *slot) { slot = c; choice[static_cast<std::size_t>(r)] = i; }
         }
     }
-    for (std::int64_t r = rest; r > 0; r -= o.capacity[choice[static_cast<std::size_t>(r)]]) picks.push_back(choice[static_cast<std::size_t>(r)]);
+    for (std::int64_t r = rest; r > 0; r -= capacity[choice[static_cast<std::size_t>(r)]]) picks.push_back(choice[static_cast<std::size_t>(r)]);
     return picks;
 }
 

@@ -22,7 +22,7 @@ namespace libtco {
 namespace limits {
 inline constexpr std::int64_t max_workloads = 10000;
 inline constexpr std::int64_t max_replicas_per_workload = 20000;
-// The packer is first-fit (quadratic in the worst case); these keep a comparison within seconds.
+// Placement is close to linear in replicas; these keep a comparison (whose report lists every node) within seconds.
 inline constexpr std::int64_t max_total_replicas = 20000;
 inline constexpr std::int64_t max_nodes_per_group = 10000;
 inline constexpr std::int64_t max_given_nodes = 10000;
