@@ -4,6 +4,7 @@
 
 #include <libtco/decimal.hpp>
 #include <libtco/source.hpp>
+#include <libtco/spot.hpp>
 
 #include <optional>
 #include <string>
@@ -73,6 +74,56 @@ inline Assumption opencost_usd_per_vcpu_hour() {
 inline Assumption opencost_usd_per_gib_hour() {
     return {"opencost_ram_usd_per_gib_hour", Decimal::parse("0.002923"), Decimal::parse("0.002923"), std::nullopt, std::nullopt,
             "USD per GiB-hour (as a ratio)", "OpenCost default RAM price, used when no better data is configured", Confidence::medium};
+}
+
+inline Assumption spot_fallback_diversified() {
+    return {"/eks/spot/fallback_share", Decimal::parse("0.05"), Decimal::parse("0.05"), Decimal(0), Decimal::parse("0.15"),
+            "share of spot node-hours run on-demand",
+            "Spot capacity drawn from many instance types (Karpenter) is rarely unavailable; no published figure, a planning "
+            "default. The same key under /ecs sets it for ECS",
+            Confidence::low};
+}
+
+inline Assumption spot_fallback_fixed_list() {
+    return {"/ecs/spot/fallback_share", Decimal::parse("0.15"), Decimal::parse("0.15"), Decimal::parse("0.05"), Decimal::parse("0.3"),
+            "share of spot node-hours run on-demand",
+            "A capacity provider or node group with a fixed instance list falls back to on-demand more often when its types "
+            "lack spot capacity; no published figure, a planning default",
+            Confidence::low};
+}
+
+inline Assumption checkpoint_interval_minutes() {
+    return {"/workloads/N/checkpoint_interval_minutes", Decimal(60), Decimal(60), Decimal(15), Decimal(240), "minutes",
+            "Work since the last checkpoint is lost when a spot instance is reclaimed: on average half the interval. "
+            "A planning default per workload",
+            Confidence::low};
+}
+
+inline Assumption restart_minutes() {
+    return {"/workloads/N/restart_minutes", Decimal(10), Decimal(10), Decimal(2), Decimal(30), "minutes",
+            "Time to reschedule, pull images and reload state after an interruption (beyond the 2-minute notice). A planning default",
+            Confidence::low};
+}
+
+inline Assumption partial_upfront_share() {
+    return {"/assumptions/partial_upfront_share", Decimal::parse("0.5"), Decimal::parse("0.5"), Decimal::parse("0.4"), Decimal::parse("0.6"),
+            "share of a partial-upfront commitment paid upfront",
+            "AWS partial-upfront Reserved Instances and Savings Plans take about half of the term's cost upfront; used only to "
+            "split a discount-only catalog figure into upfront and recurring",
+            Confidence::low};
+}
+
+// The Spot Instance Advisor's buckets give the share of a type's spot instances reclaimed in a
+// month; a bucket's midpoint (25% for ">20%") is taken as the interruptions per instance-month.
+inline Decimal interruptions_per_month(InterruptionBucket b) {
+    switch (b) {
+        case InterruptionBucket::under_5: return Decimal::parse("0.025");
+        case InterruptionBucket::from_5_to_10: return Decimal::parse("0.075");
+        case InterruptionBucket::from_10_to_15: return Decimal::parse("0.125");
+        case InterruptionBucket::from_15_to_20: return Decimal::parse("0.175");
+        case InterruptionBucket::over_20: return Decimal::parse("0.25");
+    }
+    return Decimal::parse("0.25");
 }
 
 }  // namespace assumptions

@@ -73,6 +73,7 @@ inline std::string describe_demand(const Workload& w) {
 }
 
 inline std::string money_text(const Decimal& d) { return "$" + d.to_string(); }
+inline std::string percent_text(const Decimal& share) { return (share * Decimal(100)).to_string() + "%"; }
 
 // GPUs a fleet pays for (a fractional-GPU instance counts its share) and their GPU-hours.
 struct GpuFleet {
@@ -127,6 +128,10 @@ public:
             report.line_items.push_back(compute_line(g));
             report.instances.push_back(std::move(g));
         }
+        if (auto lost = spot_interruptions()) report.line_items.push_back(*lost);
+        for (LineItem& li : commitment_lines(report.instances)) report.line_items.push_back(std::move(li));
+        if (auto fee = auto_mode_fee()) report.line_items.push_back(*fee);
+        for (LineItem& li : extra_items()) report.line_items.push_back(std::move(li));
         report.line_items.push_back(operations());
         report.placement = plan();
         report.showback = showback();
@@ -139,7 +144,7 @@ public:
         build_allowed_shapes();
         place();
         Money total;
-        for (const PlacedNode& n : placed_) total += n.shape->price * n.hours;
+        for (const PlacedNode& n : placed_) total += node_cost(n);
         return {total, gpus_of(placed_)};
     }
 
@@ -262,7 +267,8 @@ private:
         }
         // Fill the given capacity first, largest classes first; what is left is grouped by hours.
         std::sort(classes.begin(), classes.end(), larger_class);
-        std::map<Hours, std::vector<ReplicaClass>> remaining;
+        // Spot-tolerant workloads run on nodes of their own, so those nodes can be bought on spot.
+        std::map<std::pair<Hours, bool>, std::vector<ReplicaClass>> remaining;
         for (ReplicaClass& r : classes) {
             for (PlacedNode& n : given_) {
                 if (r.count == 0) break;
@@ -274,32 +280,64 @@ private:
                 throw placement_error(errc::unplaceable_replica, "/workloads/" + std::to_string(r.workload),
                                       "the given " + std::string(platform_label(p_)) + " nodes are full and no allowed instance type fits a replica of \"" +
                                           s_.workloads[r.workload].name + "\"");
-            remaining[r.hours].push_back(r);
+            remaining[{r.hours, spot_eligible(r.workload)}].push_back(r);
         }
         placed_ = given_;
-        for (auto& [hours, group] : remaining) {
-            std::vector<PlacedNode> nodes = pack_classes(group, allowed_, hours, sharing_);
+        for (auto& [key, group] : remaining) {
+            std::vector<PlacedNode> nodes = pack_classes(group, allowed_, key.first, sharing_);
+            for (PlacedNode& n : nodes) n.spot_eligible = key.second;
             placed_.insert(placed_.end(), std::make_move_iterator(nodes.begin()), std::make_move_iterator(nodes.end()));
         }
     }
 
+    bool spot_eligible(std::size_t workload) const { return spec_.spot.used() && s_.workloads[workload].spot_tolerant; }
+
+    // How a node's hours are bought: on spot, the platform's share of a spot-eligible node less what
+    // falls back to on-demand; the rest on-demand. A type without a spot figure runs on-demand.
+    struct PurchaseSlice {
+        const char* purchase;
+        Fraction share;
+        HourlyRate rate;
+        std::string source;
+    };
+
+    std::vector<PurchaseSlice> purchase_slices(const PlacedNode& n) const {
+        const InstanceType& t = *n.shape->type;
+        const auto quote = n.spot_eligible ? c_.spot_quote(t) : std::nullopt;
+        if (!quote) return {{"on-demand", Fraction(Decimal(1)), n.shape->price, t.price_source}};
+        const Fraction on_spot = spec_.spot.share * Fraction(Decimal(1) - spec_.spot.fallback().value());
+        std::vector<PurchaseSlice> out{{"spot", on_spot, quote->price, quote->source}};
+        if (on_spot.value() < Decimal(1)) out.push_back({"on-demand", Fraction(Decimal(1) - on_spot.value()), n.shape->price, t.price_source});
+        return out;
+    }
+
+    Money node_cost(const PlacedNode& n) const {
+        Money total;
+        for (const PurchaseSlice& slice : purchase_slices(n)) total += slice.rate * n.hours * slice.share;
+        return total;
+    }
+
     std::vector<InstanceGroup> group_instances() const {
-        // Key: given first, then type name, then hours (longest first).
-        std::map<std::tuple<bool, std::string, Decimal>, InstanceGroup> groups;
+        // Key: given first, then type name, then hours (longest first), then purchase and share.
+        std::map<std::tuple<bool, std::string, Decimal, std::string, Decimal>, InstanceGroup> groups;
         for (const PlacedNode& n : placed_) {
             const InstanceType& t = *n.shape->type;
-            InstanceGroup& g = groups[{!n.given, t.name, -n.hours.value()}];
-            g.instance_type = t.name;
-            g.hours = n.hours;
-            g.given = n.given;
-            g.usd_per_hour = n.shape->price;
-            g.price_source = t.price_source;
-            ++g.count;
-            for (const auto& [workload, count] : n.replicas) g.replicas[s_.workloads[workload].name] += count;
+            for (const PurchaseSlice& slice : purchase_slices(n)) {
+                InstanceGroup& g = groups[{!n.given, t.name, -n.hours.value(), slice.purchase, -slice.share.value()}];
+                g.instance_type = t.name;
+                g.hours = n.hours;
+                g.given = n.given;
+                g.purchase = slice.purchase;
+                g.share = slice.share;
+                g.usd_per_hour = slice.rate;
+                g.price_source = slice.source;
+                ++g.count;
+                for (const auto& [workload, count] : n.replicas) g.replicas[s_.workloads[workload].name] += count;
+            }
         }
         std::vector<InstanceGroup> out;
         for (auto& [key, g] : groups) {
-            g.amount = g.usd_per_hour * g.hours * Decimal(g.count);
+            g.amount = g.usd_per_hour * g.hours * Decimal(g.count) * g.share;
             out.push_back(std::move(g));
         }
         return out;
@@ -309,9 +347,159 @@ private:
         std::string item = g.instance_type;
         if (g.hours != s_.month_hours()) item += " @ " + g.hours.to_string() + " h";
         if (g.given) item += " (given)";
-        return cited(category::compute, item,
-                     std::to_string(g.count) + " x " + g.hours.to_string() + " h x " + money_text(g.usd_per_hour.value()) + "/h", g.amount,
-                     g.price_source);
+        if (g.purchase == std::string("spot")) item += " (spot)";
+        else if (g.share.value() < Decimal(1)) item += " (on-demand share)";
+        std::string detail = std::to_string(g.count) + " x " + g.hours.to_string() + " h";
+        if (g.share.value() < Decimal(1)) detail += " x " + percent_text(g.share.value());
+        detail += " x " + money_text(g.usd_per_hour.value()) + "/h";
+        return cited(category::compute, item, detail, g.amount, g.price_source);
+    }
+
+    // Work lost when spot instances are reclaimed: each interruption costs half the checkpoint
+    // interval plus the restart time, re-run on spot. The rate is the type's Advisor bucket midpoint
+    // per instance-month, or the platform's given rate.
+    std::optional<LineItem> spot_interruptions() const {
+        Money amount;
+        Decimal interruptions;
+        bool any = false;
+        for (const PlacedNode& n : placed_) {
+            for (const PurchaseSlice& slice : purchase_slices(n)) {
+                if (slice.purchase != std::string("spot")) continue;
+                any = true;
+                const auto quote = c_.spot_quote(*n.shape->type);
+                const Decimal rate = spec_.spot.interruptions_per_month.value_or(
+                    assumptions::interruptions_per_month(quote->interruption.value_or(InterruptionBucket::from_10_to_15)));
+                const Decimal expected = rate * slice.share.value() * (n.hours / s_.month_hours());
+                interruptions += expected;
+                amount += slice.rate * Hours(expected * lost_hours_per_interruption(n));
+            }
+        }
+        if (!any) return std::nullopt;
+        LineItem li{category::spot_interruptions, "spot interruptions (lost work)",
+                    interruptions.rounded(3).to_string() + " expected interruptions x (checkpoint interval / 2 + restart) at the spot price",
+                    amount, {"/" + std::string(platform_key(p_)) + "/spot"}, Confidence::low};
+        return li;
+    }
+
+    Decimal lost_hours_per_interruption(const PlacedNode& n) const {
+        Decimal worst;
+        for (const auto& [workload, count] : n.replicas) {
+            const Workload& w = s_.workloads[workload];
+            worst = std::max(worst, (w.checkpoint_interval_minutes / Decimal(2) + w.restart_minutes) / Decimal(60));
+        }
+        return worst;
+    }
+
+    // Commitments cover the steady baseline: the on-demand hours of nodes that run the whole month
+    // and are not bought on spot. Each request covers its share of what earlier ones left, at the
+    // type's commitment rate; a spend commitment (usd_per_hour) is used on the usage it saves most
+    // on first, and what it cannot use is paid as unused commitment.
+    std::vector<LineItem> commitment_lines(const std::vector<InstanceGroup>& groups) const {
+        std::vector<LineItem> out;
+        if (spec_.commitments.empty()) return out;
+        std::map<std::string, HourlyRate> baseline;  // instance type -> on-demand $/h not yet covered
+        for (const InstanceGroup& g : groups)
+            if (g.purchase == std::string("on-demand") && g.share.value() == Decimal(1) && g.hours == s_.month_hours())
+                baseline[g.instance_type] += g.usd_per_hour * Decimal(g.count);
+        const Hours month = s_.month_hours();
+        for (std::size_t i = 0; i < spec_.commitments.size(); ++i) {
+            const CommitmentRequest& req = spec_.commitments[i];
+            const std::string at = path("/commitments/" + std::to_string(i));
+            struct Cover { std::string type; HourlyRate on_demand; CommitmentQuote quote; };
+            std::vector<Cover> covers;
+            for (auto& [type, rate] : baseline) {
+                if (rate.value().is_zero()) continue;
+                const auto quote = c_.commitment_quote(c_.instance_type(type), req.key);
+                if (!quote) continue;
+                covers.push_back({type, rate, *quote});
+            }
+            std::sort(covers.begin(), covers.end(), [](const Cover& a, const Cover& b) { return a.quote.discount > b.quote.discount; });
+            HourlyRate covered_on_demand, commitment_spend;
+            std::optional<HourlyRate> spend_left = req.usd_per_hour;
+            std::set<std::string> sources;
+            for (Cover& cv : covers) {
+                HourlyRate od = req.usd_per_hour ? HourlyRate{} : cv.on_demand * req.coverage;
+                if (spend_left) {
+                    const Decimal keep = Decimal(1) - cv.quote.discount.value();
+                    const HourlyRate can = keep.is_zero() ? cv.on_demand : HourlyRate(spend_left->value() / keep);
+                    od = std::min(cv.on_demand, can);
+                    *spend_left -= od * Fraction(keep);
+                }
+                if (od.value().is_zero()) continue;
+                baseline[cv.type] -= od;
+                covered_on_demand += od;
+                commitment_spend += od * Fraction(Decimal(1) - cv.quote.discount.value());
+                sources.insert(cv.quote.source);
+            }
+            const std::string name = to_string(req.key.plan) + " " + to_string(req.key.term) + " " + to_string(req.key.payment);
+            const std::vector<std::string> cited(sources.begin(), sources.end());
+            Confidence weakest = Confidence::high;
+            for (const std::string& src : cited) weakest = std::min(weakest, c_.confidence_of(src));
+            out.push_back({category::commitment, name + ": covered on-demand use",
+                           money_text(covered_on_demand.value()) + "/h of on-demand x " + month.to_string() + " h, now paid through the commitment",
+                           -(covered_on_demand * month), cited, weakest});
+            const Money spend = commitment_spend * month;
+            const Decimal upfront_share = req.key.payment == UpfrontPayment::all       ? Decimal(1)
+                                          : req.key.payment == UpfrontPayment::partial ? s_.partial_upfront_share.value()
+                                                                                       : Decimal(0);
+            if (upfront_share.sign() > 0)
+                out.push_back({category::commitment, name + ": upfront, amortized", percent_text(upfront_share) + " of " +
+                               money_text(commitment_spend.value()) + "/h paid upfront, spread over the term", spend * Fraction(upfront_share),
+                               cited, weakest});
+            if (upfront_share < Decimal(1))
+                out.push_back({category::commitment, name + ": recurring",
+                               money_text((commitment_spend * Fraction(Decimal(1) - upfront_share)).value()) + "/h x " + month.to_string() + " h",
+                               spend - spend * Fraction(upfront_share), cited, weakest});
+            if (spend_left && spend_left->value().sign() > 0)
+                out.push_back({category::commitment, name + ": unused commitment",
+                               money_text(spend_left->value()) + "/h of " + money_text(req.usd_per_hour->value()) + "/h committed finds no eligible use (" + at + ")",
+                               *spend_left * month, {at}, Confidence::high});
+        }
+        return out;
+    }
+
+    // EKS Auto Mode's management fee on every instance-hour.
+    std::optional<LineItem> auto_mode_fee() const {
+        if (p_ != Platform::eks || !s_.eks.auto_mode) return std::nullopt;
+        Money amount;
+        std::set<std::string> sources;
+        for (const PlacedNode& n : placed_) {
+            const InstanceType& t = *n.shape->type;
+            std::string share = "eks_auto_mode_fee";
+            if (s_.eks.auto_mode_fee == AutoModeFeeBasis::gpu_cut_2026_07 && t.has_gpus() && !t.family.empty()) {
+                const std::string variant = std::string("eks_auto_mode_fee_") + t.family[0] + "_2026_07";
+                if (c_.shares.count(variant)) share = variant;
+            }
+            const auto fee = s_.eks.auto_mode_fee == AutoModeFeeBasis::published || share == "eks_auto_mode_fee"
+                                 ? c_.eks_auto_mode_fee(t)
+                                 : std::optional<PublishedFee>(PublishedFee{*t.on_demand * c_.share(share).value, c_.share(share).source, ""});
+            if (!fee) continue;
+            amount += fee->usd * n.hours;
+            sources.insert(fee->source);
+        }
+        const std::vector<std::string> cited(sources.begin(), sources.end());
+        Confidence weakest = Confidence::high;
+        for (const std::string& src : cited) weakest = std::min(weakest, c_.confidence_of(src));
+        return LineItem{category::management, "EKS Auto Mode fee",
+                        std::string("per instance-hour, ") + (s_.eks.auto_mode_fee == AutoModeFeeBasis::published ? "as published (12% of on-demand)"
+                                                                                                                : "with the reported 2026-07 GPU-family cut"),
+                        amount, cited, weakest};
+    }
+
+    std::vector<LineItem> extra_items() const {
+        std::vector<LineItem> out;
+        Hours node_hours;
+        for (const PlacedNode& n : placed_) node_hours += n.hours;
+        for (std::size_t i = 0; i < spec_.extra_items.size(); ++i) {
+            const ExtraItem& e = spec_.extra_items[i];
+            const std::string at = path("/extra_items/" + std::to_string(i));
+            if (e.usd_per_month)
+                out.push_back({category::other, e.name, "given per month", *e.usd_per_month, {at}, Confidence::high});
+            else
+                out.push_back({category::other, e.name, node_hours.to_string() + " instance-hours x " + money_text(e.usd_per_instance_hour->value()) + "/h",
+                               *e.usd_per_instance_hour * node_hours, {at}, Confidence::high});
+        }
+        return out;
     }
 
     std::vector<NodePlan> plan() const {
@@ -351,7 +539,7 @@ private:
         std::map<std::size_t, Money> allocated;
         Money total;
         for (const PlacedNode& n : placed_) {
-            const Money cost = n.shape->price * n.hours;
+            const Money cost = node_cost(n);
             total += cost;
             const NodeCostSplit split = split_node_cost(*n.shape, cost, s_.gpu_share_of_node_cost);
             const Decimal gpu_capacity = Decimal(n.shape->gpu_count) * n.shape->gpu.capacity;
@@ -446,6 +634,26 @@ inline std::vector<Assumption> assumptions_used(const Scenario& s) {
         Assumption e = assumptions::time_slicing_efficiency();
         e.value = s.eks.gpu_sharing.time_slicing_efficiency.value();
         out.push_back(e);
+    }
+    for (const PlatformSpec* p : {static_cast<const PlatformSpec*>(&s.eks), static_cast<const PlatformSpec*>(&s.ecs)}) {
+        if (!p->spot.used()) continue;
+        Assumption fallback = p->spot.diversification == SpotDiversification::diversified ? assumptions::spot_fallback_diversified()
+                                                                                          : assumptions::spot_fallback_fixed_list();
+        fallback.name = std::string(p == &s.eks ? "/eks" : "/ecs") + "/spot/fallback_share";
+        fallback.value = p->spot.fallback().value();
+        out.push_back(fallback);
+    }
+    if (s.eks.spot.used() || s.ecs.spot.used()) {
+        out.push_back(assumptions::checkpoint_interval_minutes());
+        out.push_back(assumptions::restart_minutes());
+    }
+    const auto partial = [](const PlatformSpec& p) {
+        return std::any_of(p.commitments.begin(), p.commitments.end(), [](const CommitmentRequest& c) { return c.key.payment == UpfrontPayment::partial; });
+    };
+    if (partial(s.eks) || partial(s.ecs)) {
+        Assumption share = assumptions::partial_upfront_share();
+        share.value = s.partial_upfront_share.value();
+        out.push_back(share);
     }
     Assumption gpu_share = assumptions::gpu_share_of_node_cost();
     gpu_share.value = s.gpu_share_of_node_cost.value();

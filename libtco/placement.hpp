@@ -67,6 +67,7 @@ struct PlacedNode {
     const NodeShape* shape = nullptr;
     Hours hours;
     bool given = false;  // from the scenario's explicit nodes
+    bool spot_eligible = false;  // holds only spot-tolerant replicas, on a platform that uses spot
     Decimal free_vcpu;
     Decimal free_memory_gib;
     std::int64_t free_pods = 0;

@@ -21,7 +21,11 @@ namespace libtco {
 
 namespace category {
 inline constexpr const char* control_plane = "control_plane";
-inline constexpr const char* compute = "compute";
+inline constexpr const char* compute = "compute";                      // instance-hours, by purchase option
+inline constexpr const char* spot_interruptions = "spot_interruptions";  // work lost to reclaimed spot instances
+inline constexpr const char* commitment = "commitment";                  // Savings Plans and Reserved Instances
+inline constexpr const char* management = "management";                  // per-instance management fees (EKS Auto Mode)
+inline constexpr const char* other = "other";                            // items the team adds
 inline constexpr const char* operations = "operations";
 }  // namespace category
 
@@ -45,8 +49,10 @@ struct InstanceGroup {
     std::string instance_type;
     std::int64_t count = 0;
     Hours hours;
+    std::string purchase = "on-demand";  // "on-demand" or "spot"
+    Fraction share = Fraction(Decimal(1));  // of the instances' hours bought this way
     HourlyRate usd_per_hour;
-    Money amount;  // exact
+    Money amount;  // exact: count x hours x share x usd_per_hour
     bool given = false;  // explicit capacity from the scenario rather than placed by libtco
     std::string price_source;
     std::map<std::string, std::int64_t> replicas;  // workload name -> replicas on these instances
@@ -248,6 +254,7 @@ inline nlohmann::ordered_json to_json(const PlatformReport& r) {
         ordered_json replicas = ordered_json::object();
         for (const auto& [name, n] : g.replicas) replicas[name] = n;
         instances.push_back(ordered_json{{"instance_type", g.instance_type}, {"count", g.count}, {"hours", g.hours.to_string()},
+                                         {"purchase", g.purchase}, {"share", g.share.to_string()},
                                          {"usd_per_hour", g.usd_per_hour.to_string()}, {"usd_exact", g.amount.to_string()},
                                          {"origin", g.given ? "given" : "placed"}, {"price_source", g.price_source},
                                          {"replicas", std::move(replicas)}});

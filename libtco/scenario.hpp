@@ -8,6 +8,7 @@
 #include <libtco/detail/json_reader.hpp>
 #include <libtco/gpu_sharing.hpp>
 #include <libtco/price_overlay.hpp>
+#include <libtco/purchase_options.hpp>
 #include <libtco/quantity.hpp>
 
 #include <map>
@@ -49,6 +50,9 @@ struct Workload {
     std::optional<Hours> hours;           // per month; default: the whole month
     std::vector<std::string> gpu_models;  // allowed GPU models; empty = any
     std::string arch = "x86_64";          // CPU architecture of its images: x86_64, arm64 or any
+    bool spot_tolerant = false;           // may run on spot capacity
+    Decimal checkpoint_interval_minutes = assumptions::checkpoint_interval_minutes().default_value;
+    Decimal restart_minutes = assumptions::restart_minutes().default_value;
 };
 
 // Capacity a team already runs, charged as given and filled before new nodes are added.
@@ -63,11 +67,19 @@ struct PlatformSpec {
     std::vector<std::string> node_types;  // allowed instance types; empty = every priced type in the catalog
     std::vector<NodeGroup> nodes;
     GpuSharing gpu_sharing;
+    SpotPolicy spot;
+    std::vector<CommitmentRequest> commitments;
+    std::vector<ExtraItem> extra_items;
 };
+
+// EKS Auto Mode's management fee: as AWS publishes it, or with the reported 2026-07 cut for GPU families.
+enum class AutoModeFeeBasis { published, gpu_cut_2026_07 };
 
 struct EksSpec : PlatformSpec {
     std::int64_t clusters = 1;
     EksSupport support = EksSupport::standard;
+    bool auto_mode = false;
+    AutoModeFeeBasis auto_mode_fee = AutoModeFeeBasis::published;
 };
 
 struct EcsSpec : PlatformSpec {
@@ -84,6 +96,7 @@ struct Scenario {
     BillingMonth month;
     HoursBasis hours_basis = HoursBasis::aws_730;
     Hours aws_hours_per_month = Hours(assumptions::aws_hours_per_month().default_value);
+    Fraction partial_upfront_share = Fraction(assumptions::partial_upfront_share().default_value);
     Fraction gpu_share_of_node_cost = Fraction(assumptions::gpu_share_of_node_cost().default_value);
     PriceOverlay price_overlay;
     std::map<std::string, InstanceTypeOverride> instance_types;
@@ -143,6 +156,16 @@ inline Workload read_workload(const json& v, const std::string& path, const Hour
     w.memory_gib = require_positive(r.decimal("memory_gib"), r.path_of("memory_gib"));
     if (r.has("hours")) w.hours = read_hours(r, "hours", month_hours);
     if (const json* models = r.find("gpu_models")) w.gpu_models = read_string_list(*models, r.path_of("gpu_models"));
+    w.spot_tolerant = r.optional_bool("spot_tolerant").value_or(false);
+    const auto minutes = [&](const char* key, const Decimal& fallback) {
+        const Decimal m = r.optional_decimal(key).value_or(fallback);
+        return require_at_most(require_non_negative(m, r.path_of(key)), Decimal(24 * 60), r.path_of(key));
+    };
+    w.checkpoint_interval_minutes = minutes("checkpoint_interval_minutes", w.checkpoint_interval_minutes);
+    w.restart_minutes = minutes("restart_minutes", w.restart_minutes);
+    if (!w.spot_tolerant)
+        for (const char* key : {"checkpoint_interval_minutes", "restart_minutes"})
+            if (r.has(key)) throw validation_error(errc::inconsistent, r.path_of(key), "applies only to a spot_tolerant workload");
     if (auto arch = r.optional_string("arch")) {
         if (*arch != "x86_64" && *arch != "arm64" && *arch != "any")
             throw validation_error(errc::bad_format, r.path_of("arch"), "expected \"x86_64\", \"arm64\" or \"any\", got \"" + *arch + "\"");
@@ -162,8 +185,27 @@ inline NodeGroup read_node_group(const json& v, const std::string& path, const H
     return n;
 }
 
+inline void read_purchase_options(ObjectReader& r, PlatformSpec& p) {
+    if (const json* spot = r.find("spot")) p.spot = read_spot_policy(*spot, r.path_of("spot"), p.spot.diversification);
+    if (const json* list = r.find("commitments")) {
+        require_array(*list, r.path_of("commitments"));
+        for (std::size_t i = 0; i < list->size(); ++i) p.commitments.push_back(read_commitment_request((*list)[i], child_path(r.path_of("commitments"), i)));
+    }
+    if (const json* list = r.find("extra_items")) {
+        require_array(*list, r.path_of("extra_items"));
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            p.extra_items.push_back(read_extra_item((*list)[i], child_path(r.path_of("extra_items"), i)));
+            if (!names.insert(p.extra_items.back().name).second)
+                throw validation_error(errc::duplicate_name, child_path(child_path(r.path_of("extra_items"), i), "name"),
+                                       "another extra item is already named \"" + p.extra_items.back().name + "\"");
+        }
+    }
+}
+
 inline void read_platform_common(ObjectReader& r, PlatformSpec& p, const Decimal& default_share, const Hours& month_hours) {
     p.ops_share = read_share(r, "ops_share", default_share);
+    read_purchase_options(r, p);
     if (const json* types = r.find("node_types")) p.node_types = read_string_list(*types, r.path_of("node_types"));
     if (const json* nodes = r.find("nodes")) {
         require_array(*nodes, r.path_of("nodes"));
@@ -228,6 +270,13 @@ inline EksSpec read_eks(const json* v, const Hours& month_hours) {
     ObjectReader r(*v, "/eks");
     read_platform_common(r, eks, assumptions::eks_ops_share().default_value, month_hours);
     eks.gpu_sharing = read_gpu_sharing(r, true);
+    eks.auto_mode = r.optional_bool("auto_mode").value_or(false);
+    if (auto fee = r.optional_string("auto_mode_fee")) {
+        if (*fee == "published") eks.auto_mode_fee = AutoModeFeeBasis::published;
+        else if (*fee == "gpu-cut-2026-07") eks.auto_mode_fee = AutoModeFeeBasis::gpu_cut_2026_07;
+        else throw validation_error(errc::bad_format, r.path_of("auto_mode_fee"), "expected \"published\" or \"gpu-cut-2026-07\", got \"" + *fee + "\"");
+        if (!eks.auto_mode) throw validation_error(errc::inconsistent, r.path_of("auto_mode_fee"), "applies only with \"auto_mode\": true");
+    }
     eks.clusters = require_in(r.optional_integer("clusters").value_or(1), 0, limits::max_clusters, r.path_of("clusters"));
     if (auto support = r.optional_string("support")) {
         if (*support == "standard") eks.support = EksSupport::standard;
@@ -243,6 +292,7 @@ inline EcsSpec read_ecs(const json* v, const Hours& month_hours) {
     ecs.ops_share = Fraction(assumptions::ecs_ops_share().default_value);
     ecs.reserved_memory_gib = assumptions::ecs_reserved_memory_gib().default_value;
     ecs.gpu_sharing.mps_placement = MpsPlacement::by_memory;
+    ecs.spot.diversification = SpotDiversification::fixed_list;  // a capacity provider's instance list
     if (!v) return ecs;
     ObjectReader r(*v, "/ecs");
     read_platform_common(r, ecs, assumptions::ecs_ops_share().default_value, month_hours);
@@ -273,6 +323,7 @@ inline Scenario Scenario::from_json(const detail::json& document) {
         if (auto h = ar.optional_decimal("aws_hours_per_month"))
             s.aws_hours_per_month = Hours(require_at_most(require_positive(*h, ar.path_of("aws_hours_per_month")), Decimal(limits::max_hours_in_month), ar.path_of("aws_hours_per_month")));
         if (ar.has("gpu_share_of_node_cost")) s.gpu_share_of_node_cost = Fraction(read_unit_interval(ar, "gpu_share_of_node_cost"));
+        if (ar.has("partial_upfront_share")) s.partial_upfront_share = Fraction(read_unit_interval(ar, "partial_upfront_share"));
         ar.finish();
     }
     const Hours month_hours = s.month_hours();
@@ -338,6 +389,13 @@ inline void platform_common_json(nlohmann::ordered_json& j, const PlatformSpec& 
     const SharingStrategy s = p.gpu_sharing.strategy;
     if (s == SharingStrategy::time_slicing || s == SharingStrategy::mps) j["replicas_per_gpu"] = p.gpu_sharing.replicas_per_gpu;
     if (s == SharingStrategy::time_slicing) j["time_slicing_efficiency"] = p.gpu_sharing.time_slicing_efficiency.to_string();
+    if (p.spot.used()) j["spot"] = spot_policy_json(p.spot);
+    nlohmann::ordered_json commitments = nlohmann::ordered_json::array();
+    for (const CommitmentRequest& c : p.commitments) commitments.push_back(commitment_request_json(c));
+    j["commitments"] = std::move(commitments);
+    nlohmann::ordered_json extras = nlohmann::ordered_json::array();
+    for (const ExtraItem& e : p.extra_items) extras.push_back(extra_item_json(e));
+    j["extra_items"] = std::move(extras);
 }
 
 }  // namespace detail
@@ -352,7 +410,8 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     j["month"] = s.month.to_string();
     j["hours_basis"] = to_string(s.hours_basis);
     j["assumptions"] = ordered_json{{"aws_hours_per_month", s.aws_hours_per_month.to_string()},
-                                    {"gpu_share_of_node_cost", s.gpu_share_of_node_cost.to_string()}};
+                                    {"gpu_share_of_node_cost", s.gpu_share_of_node_cost.to_string()},
+                                    {"partial_upfront_share", s.partial_upfront_share.to_string()}};
     if (!s.catalog.empty()) j["catalog"] = s.catalog;
     if (!s.price_overlay.empty()) j["price_overlay"] = to_json(s.price_overlay);
     j["instance_types"] = detail::overrides_json(s.instance_types);
@@ -370,6 +429,11 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
         if (w.hours) wj["hours"] = w.hours->to_string();
         wj["gpu_models"] = w.gpu_models;
         wj["arch"] = w.arch;
+        wj["spot_tolerant"] = w.spot_tolerant;
+        if (w.spot_tolerant) {
+            wj["checkpoint_interval_minutes"] = w.checkpoint_interval_minutes.to_string();
+            wj["restart_minutes"] = w.restart_minutes.to_string();
+        }
         workloads.push_back(std::move(wj));
     }
     j["workloads"] = std::move(workloads);
@@ -377,6 +441,8 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     detail::platform_common_json(eks, s.eks);
     eks["clusters"] = s.eks.clusters;
     eks["support"] = to_string(s.eks.support);
+    eks["auto_mode"] = s.eks.auto_mode;
+    if (s.eks.auto_mode) eks["auto_mode_fee"] = s.eks.auto_mode_fee == AutoModeFeeBasis::published ? "published" : "gpu-cut-2026-07";
     j["eks"] = std::move(eks);
     ordered_json ecs;
     detail::platform_common_json(ecs, s.ecs);

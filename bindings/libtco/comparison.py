@@ -37,7 +37,7 @@ PLACEMENT_COLUMNS = ("node", "instance_type", "hours", "origin", "gpu", "capacit
                      "mig_profiles", "workload", "replicas")
 
 #: Categories of line items, in the order reports show them.
-CATEGORIES = ("control_plane", "compute", "operations")
+CATEGORIES = ("control_plane", "compute", "spot_interruptions", "commitment", "management", "other", "operations")
 
 #: Columns of PlatformReport.to_frame(); Comparison.to_frame() puts "platform" first.
 FRAME_COLUMNS = ("category", "item", "detail", "usd", "usd_exact", "confidence")
@@ -104,6 +104,8 @@ class InstanceGroup:
         usd_per_hour: The on-demand price of one.
         usd_exact: ``count x hours x usd_per_hour``, exact.
         origin: ``"placed"`` (chosen by libtco) or ``"given"`` (explicit ``nodes`` in the scenario).
+        purchase: ``"on-demand"`` or ``"spot"``.
+        share: The share of these instances' hours bought this way (1 unless spot is in use).
         price_source: The catalog source of the price (``"scenario"`` for an override).
         replicas: Workload name -> replicas running on these instances.
     """
@@ -116,6 +118,8 @@ class InstanceGroup:
     origin: str
     price_source: str
     replicas: Mapping[str, int]
+    purchase: str = "on-demand"
+    share: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,8 @@ class PlatformReport:
                 g["origin"],
                 g["price_source"],
                 dict(g["replicas"]),
+                g["purchase"],
+                Decimal(g["share"]),
             )
             for g in data["instances"]
         ]

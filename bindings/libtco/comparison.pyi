@@ -41,6 +41,8 @@ class InstanceGroup:
     origin: str
     price_source: str
     replicas: Mapping[str, int]
+    purchase: str = "on-demand"
+    share: Decimal = ...
 
 @dataclass(frozen=True)
 class Assumption:

@@ -93,8 +93,9 @@ def test_a_scenario_is_kept_in_normal_form():
     assert s.to_json() == _core.normalize_scenario(json.dumps(make_scenario([gpu_workload()], name="norm")))
     data = s.to_dict()
     # Defaults made explicit, decimals as exact strings.
-    assert data["eks"] == {"ops_share": "0.15", "node_types": [], "nodes": [], "gpu_sharing": "none", "clusters": 1, "support": "standard"}
-    assert data["ecs"] == {"ops_share": "0.035", "node_types": [], "nodes": [], "gpu_sharing": "none", "reserved_memory_gib": "0.25"}
+    common = {"node_types": [], "nodes": [], "gpu_sharing": "none", "commitments": [], "extra_items": []}
+    assert data["eks"] == {"ops_share": "0.15", **common, "clusters": 1, "support": "standard", "auto_mode": False}
+    assert data["ecs"] == {"ops_share": "0.035", **common, "reserved_memory_gib": "0.25"}
     assert data["workloads"][0]["gpus"] == "1"
     # to_dict is a copy.
     data["name"] = "changed"
