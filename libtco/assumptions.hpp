@@ -113,6 +113,27 @@ inline Assumption partial_upfront_share() {
             Confidence::low};
 }
 
+// How long a new node is paid before it serves, by autoscaler.
+inline Assumption scale_up_lag_minutes(const std::string& autoscaler) {
+    const bool karpenter = autoscaler == "karpenter";
+    const Decimal minutes = karpenter ? Decimal(2) : Decimal(4);
+    return {"/{eks,ecs}/scale_up_lag_minutes (" + autoscaler + ")", minutes, minutes, Decimal(1), Decimal(10), "minutes",
+            karpenter ? "Karpenter launches a right-sized node directly from pending pods; boot and image pull take a couple of minutes"
+                      : "Cluster Autoscaler and ECS managed scaling react to pending work through node groups or CloudWatch alarms, then boot",
+            Confidence::low};
+}
+
+// How long an emptied node is paid before it goes, by autoscaler.
+inline Assumption scale_down_delay_minutes(const std::string& autoscaler) {
+    const Decimal minutes = autoscaler == "karpenter" ? Decimal(1) : autoscaler == "cluster-autoscaler" ? Decimal(10) : Decimal(15);
+    const std::string source =
+        autoscaler == "karpenter"          ? "Karpenter consolidates empty nodes almost at once (consolidateAfter); a planning default"
+        : autoscaler == "cluster-autoscaler" ? "Cluster Autoscaler's default scale-down-unneeded-time is 10 minutes"
+                                             : "ECS managed scaling scales in after its CloudWatch alarm holds for 15 one-minute periods";
+    return {"/{eks,ecs}/scale_down_delay_minutes (" + autoscaler + ")", minutes, minutes, Decimal(0), Decimal(30), "minutes", source,
+            autoscaler == "cluster-autoscaler" ? Confidence::high : Confidence::medium};
+}
+
 // The Spot Instance Advisor's buckets give the share of a type's spot instances reclaimed in a
 // month; a bucket's midpoint (25% for ">20%") is taken as the interruptions per instance-month.
 inline Decimal interruptions_per_month(InterruptionBucket b) {

@@ -129,6 +129,7 @@ public:
             report.instances.push_back(std::move(g));
         }
         if (auto lost = spot_interruptions()) report.line_items.push_back(*lost);
+        for (LineItem& li : autoscaling_idle()) report.line_items.push_back(std::move(li));
         for (LineItem& li : commitment_lines(report.instances)) report.line_items.push_back(std::move(li));
         if (auto fee = auto_mode_fee()) report.line_items.push_back(*fee);
         for (LineItem& li : extra_items()) report.line_items.push_back(std::move(li));
@@ -269,7 +270,12 @@ private:
         std::sort(classes.begin(), classes.end(), larger_class);
         // Spot-tolerant workloads run on nodes of their own, so those nodes can be bought on spot.
         std::map<std::pair<Hours, bool>, std::vector<ReplicaClass>> remaining;
+        std::vector<std::size_t> profiled;
         for (ReplicaClass& r : classes) {
+            if (s_.workloads[r.workload].demand) {
+                profiled.push_back(r.workload);
+                continue;
+            }
             for (PlacedNode& n : given_) {
                 if (r.count == 0) break;
                 if (n.hours < r.hours) continue;
@@ -288,6 +294,127 @@ private:
             for (PlacedNode& n : nodes) n.spot_eligible = key.second;
             placed_.insert(placed_.end(), std::make_move_iterator(nodes.begin()), std::make_move_iterator(nodes.end()));
         }
+        std::sort(profiled.begin(), profiled.end());
+        place_profiled(profiled);
+    }
+
+    // --- demand profiles ---------------------------------------------------------------------
+    // The 48 hours of the week that differ: 24 of a weekday, then 24 of a weekend day.
+    static constexpr std::size_t hour_kinds = 2 * hours_per_day;
+
+    std::int64_t replicas_at(const Workload& w, std::size_t kind) const {
+        const std::int64_t n = kind < hours_per_day ? w.demand->weekday[kind] : w.demand->weekend[kind - hours_per_day];
+        return spec_.autoscaling.scale_to_zero ? n : std::max<std::int64_t>(n, 1);  // HPA keeps one replica
+    }
+
+    // Each distinct mix of replica counts is placed once, on nodes running as many hours as the
+    // month spends in that mix; Karpenter picks any allowed type each time, Cluster Autoscaler's
+    // node groups only the types of the busiest mix.
+    void place_profiled(const std::vector<std::size_t>& profiled) {
+        if (profiled.empty()) return;
+        const MonthDays days = month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month);
+        std::map<std::vector<std::int64_t>, Decimal> slot_hours;
+        std::vector<std::int64_t> busiest(profiled.size(), 0);
+        for (std::size_t kind = 0; kind < hour_kinds; ++kind) {
+            std::vector<std::int64_t> mix;
+            for (std::size_t k = 0; k < profiled.size(); ++k) {
+                mix.push_back(replicas_at(s_.workloads[profiled[k]], kind));
+                busiest[k] = std::max(busiest[k], mix.back());
+            }
+            slot_hours[mix] += kind < hours_per_day ? per_day_sum(days, 1, 0) : per_day_sum(days, 0, 1);
+            mix_at_.push_back(mix);
+        }
+        std::vector<const NodeShape*> allowed = allowed_;
+        if (spec_.autoscaling.autoscaler == Autoscaler::cluster_autoscaler) allowed = types_used(pack_mix(profiled, busiest, Hours(Decimal(1)), allowed_));
+        for (const auto& [mix, hours] : slot_hours) {
+            if (hours.is_zero()) continue;
+            std::vector<PlacedNode> nodes = pack_mix(profiled, mix, Hours(hours), allowed);
+            std::map<std::string, std::int64_t>& count = nodes_in_mix_[mix];
+            for (PlacedNode& n : nodes) {
+                n.autoscaled = true;
+                ++count[n.shape->type->name];
+                prices_[n.shape->type->name] = n.shape->price;
+            }
+            placed_.insert(placed_.end(), std::make_move_iterator(nodes.begin()), std::make_move_iterator(nodes.end()));
+        }
+    }
+
+    std::vector<PlacedNode> pack_mix(const std::vector<std::size_t>& profiled, const std::vector<std::int64_t>& mix, const Hours& hours,
+                                     const std::vector<const NodeShape*>& allowed) const {
+        std::vector<PlacedNode> out;
+        for (const bool spot : {false, true}) {
+            std::vector<ReplicaClass> group;
+            for (std::size_t k = 0; k < profiled.size(); ++k) {
+                if (mix[k] == 0 || spot_eligible(profiled[k]) != spot) continue;
+                ReplicaClass r = class_of(profiled[k]);
+                r.count = mix[k];
+                r.hours = hours;
+                group.push_back(r);
+            }
+            if (group.empty()) continue;
+            std::vector<PlacedNode> nodes = pack_classes(group, allowed, hours, sharing_);
+            for (PlacedNode& n : nodes) n.spot_eligible = spot;
+            out.insert(out.end(), std::make_move_iterator(nodes.begin()), std::make_move_iterator(nodes.end()));
+        }
+        return out;
+    }
+
+    static std::vector<const NodeShape*> types_used(const std::vector<PlacedNode>& nodes) {
+        std::vector<const NodeShape*> out;
+        for (const PlacedNode& n : nodes)
+            if (std::find(out.begin(), out.end(), n.shape) == out.end()) out.push_back(n.shape);
+        return out;
+    }
+
+    // Idle capacity autoscaling pays for: nodes started before they serve and kept after they
+    // empty (per node start and stop over the month's hours of the day), and an ECS capacity
+    // provider's headroom (target capacity below 100%).
+    std::vector<LineItem> autoscaling_idle() const {
+        std::vector<LineItem> out;
+        const std::string at = path("");
+        if (!nodes_in_mix_.empty()) {
+            const MonthDays days = month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month);
+            Money up, down;
+            Decimal starts, stops;
+            for (const auto& [type, price] : prices_) {
+                const auto nodes_at = [&](std::size_t kind) {
+                    const auto& counts = nodes_in_mix_.at(mix_at_[kind]);
+                    const auto it = counts.find(type);
+                    return it == counts.end() ? std::int64_t{0} : it->second;
+                };
+                std::int64_t rises[2] = {0, 0}, falls[2] = {0, 0};
+                for (std::size_t day = 0; day < 2; ++day)
+                    for (std::size_t h = 0; h < hours_per_day; ++h) {
+                        const std::int64_t before = nodes_at(day * hours_per_day + (h + hours_per_day - 1) % hours_per_day);
+                        const std::int64_t now = nodes_at(day * hours_per_day + h);
+                        rises[day] += std::max<std::int64_t>(0, now - before);
+                        falls[day] += std::max<std::int64_t>(0, before - now);
+                    }
+                const Decimal type_starts = per_day_sum(days, rises[0], rises[1]);
+                const Decimal type_stops = per_day_sum(days, falls[0], falls[1]);
+                starts += type_starts;
+                stops += type_stops;
+                up += price * Hours(type_starts * spec_.autoscaling.scale_up_lag_minutes / Decimal(60));
+                down += price * Hours(type_stops * spec_.autoscaling.scale_down_delay_minutes / Decimal(60));
+            }
+            const std::string autoscaler = to_string(spec_.autoscaling.autoscaler);
+            out.push_back({category::autoscaling, "scale-up lag (" + autoscaler + ")",
+                           starts.rounded(2).to_string() + " node starts x " + spec_.autoscaling.scale_up_lag_minutes.to_string() + " min",
+                           up, {at + "/scale_up_lag_minutes"}, Confidence::low});
+            out.push_back({category::autoscaling, "scale-down delay (" + autoscaler + ")",
+                           stops.rounded(2).to_string() + " node stops x " + spec_.autoscaling.scale_down_delay_minutes.to_string() + " min",
+                           down, {at + "/scale_down_delay_minutes"}, autoscaler == "cluster-autoscaler" ? Confidence::high : Confidence::medium});
+        }
+        const Decimal target = spec_.autoscaling.target_capacity.value();
+        if (target < Decimal(1)) {
+            Money placed;
+            for (const PlacedNode& n : placed_)
+                if (!n.given) placed += node_cost(n);
+            out.push_back({category::autoscaling, "capacity provider headroom",
+                           "target capacity " + percent_text(target) + ": " + money_text(placed.value()) + " of instances x (1 / target - 1)",
+                           placed * Fraction(Decimal(1) / target - Decimal(1)), {at + "/target_capacity"}, Confidence::high});
+        }
+        return out;
     }
 
     bool spot_eligible(std::size_t workload) const { return spec_.spot.used() && s_.workloads[workload].spot_tolerant; }
@@ -319,11 +446,12 @@ private:
 
     std::vector<InstanceGroup> group_instances() const {
         // Key: given first, then type name, then hours (longest first), then purchase and share.
-        std::map<std::tuple<bool, std::string, Decimal, std::string, Decimal>, InstanceGroup> groups;
+        std::map<std::tuple<bool, bool, std::string, Decimal, std::string, Decimal>, InstanceGroup> groups;
         for (const PlacedNode& n : placed_) {
             const InstanceType& t = *n.shape->type;
             for (const PurchaseSlice& slice : purchase_slices(n)) {
-                InstanceGroup& g = groups[{!n.given, t.name, -n.hours.value(), slice.purchase, -slice.share.value()}];
+                InstanceGroup& g = groups[{!n.given, n.autoscaled, t.name, -n.hours.value(), slice.purchase, -slice.share.value()}];
+                g.autoscaled = n.autoscaled;
                 g.instance_type = t.name;
                 g.hours = n.hours;
                 g.given = n.given;
@@ -347,6 +475,7 @@ private:
         std::string item = g.instance_type;
         if (g.hours != s_.month_hours()) item += " @ " + g.hours.to_string() + " h";
         if (g.given) item += " (given)";
+        if (g.autoscaled) item += " (autoscaled)";
         if (g.purchase == std::string("spot")) item += " (spot)";
         else if (g.share.value() < Decimal(1)) item += " (on-demand share)";
         std::string detail = std::to_string(g.count) + " x " + g.hours.to_string() + " h";
@@ -583,8 +712,17 @@ private:
 
     Utilization utilization() const {
         Utilization u;
-        for (const Workload& w : s_.workloads)
-            u.gpu_hours_requested += w.gpus * Decimal(w.replicas) * w.hours.value_or(s_.month_hours()).value();
+        for (const Workload& w : s_.workloads) {
+            if (w.demand) {
+                const MonthDays days = month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month);
+                DemandProfile effective = *w.demand;
+                for (std::size_t kind = 0; kind < hour_kinds; ++kind)
+                    (kind < hours_per_day ? effective.weekday[kind] : effective.weekend[kind - hours_per_day]) = replicas_at(w, kind);
+                u.gpu_hours_requested += w.gpus * replica_hours(effective, days);
+            } else {
+                u.gpu_hours_requested += w.gpus * Decimal(w.replicas) * w.hours.value_or(s_.month_hours()).value();
+            }
+        }
         const GpuFleet f = gpus_of(placed_);
         u.gpus_paid = f.gpus;
         u.gpu_hours_paid = f.gpu_hours;
@@ -601,6 +739,9 @@ private:
     std::vector<const NodeShape*> allowed_;
     std::vector<PlacedNode> given_;
     std::vector<PlacedNode> placed_;
+    std::vector<std::vector<std::int64_t>> mix_at_;  // replica mix of the profiled workloads in each hour kind
+    std::map<std::vector<std::int64_t>, std::map<std::string, std::int64_t>> nodes_in_mix_;  // mix -> nodes by type
+    std::map<std::string, HourlyRate> prices_;  // of the types autoscaled nodes use
 };
 
 inline void check_against_catalog(const Scenario& s, const Catalog& c) {

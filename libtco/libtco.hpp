@@ -8,14 +8,17 @@
 #include <libtco/commitment.hpp>
 #include <libtco/decimal.hpp>
 #include <libtco/default_scenario.hpp>
+#include <libtco/demand_profile.hpp>
 #include <libtco/embedded_catalog.hpp>
 #include <libtco/engine.hpp>
 #include <libtco/error.hpp>
+#include <libtco/fargate.hpp>
 #include <libtco/format.hpp>
 #include <libtco/gpu_sharing.hpp>
 #include <libtco/mig.hpp>
 #include <libtco/placement.hpp>
 #include <libtco/price_overlay.hpp>
+#include <libtco/purchase_options.hpp>
 #include <libtco/quantity.hpp>
 #include <libtco/report.hpp>
 #include <libtco/rounding.hpp>

@@ -68,6 +68,7 @@ struct PlacedNode {
     Hours hours;
     bool given = false;  // from the scenario's explicit nodes
     bool spot_eligible = false;  // holds only spot-tolerant replicas, on a platform that uses spot
+    bool autoscaled = false;     // serves a demand profile's slot; `hours` are the slot's hours
     Decimal free_vcpu;
     Decimal free_memory_gib;
     std::int64_t free_pods = 0;

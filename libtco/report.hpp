@@ -25,6 +25,7 @@ inline constexpr const char* compute = "compute";                      // instan
 inline constexpr const char* spot_interruptions = "spot_interruptions";  // work lost to reclaimed spot instances
 inline constexpr const char* commitment = "commitment";                  // Savings Plans and Reserved Instances
 inline constexpr const char* management = "management";                  // per-instance management fees (EKS Auto Mode)
+inline constexpr const char* autoscaling = "autoscaling";                // idle capacity autoscaling pays for
 inline constexpr const char* other = "other";                            // items the team adds
 inline constexpr const char* operations = "operations";
 }  // namespace category
@@ -54,6 +55,7 @@ struct InstanceGroup {
     HourlyRate usd_per_hour;
     Money amount;  // exact: count x hours x share x usd_per_hour
     bool given = false;  // explicit capacity from the scenario rather than placed by libtco
+    bool autoscaled = false;  // follows a demand profile: `hours` are the hours of one of its slots
     std::string price_source;
     std::map<std::string, std::int64_t> replicas;  // workload name -> replicas on these instances
 };
@@ -254,7 +256,7 @@ inline nlohmann::ordered_json to_json(const PlatformReport& r) {
         ordered_json replicas = ordered_json::object();
         for (const auto& [name, n] : g.replicas) replicas[name] = n;
         instances.push_back(ordered_json{{"instance_type", g.instance_type}, {"count", g.count}, {"hours", g.hours.to_string()},
-                                         {"purchase", g.purchase}, {"share", g.share.to_string()},
+                                         {"purchase", g.purchase}, {"share", g.share.to_string()}, {"autoscaled", g.autoscaled},
                                          {"usd_per_hour", g.usd_per_hour.to_string()}, {"usd_exact", g.amount.to_string()},
                                          {"origin", g.given ? "given" : "placed"}, {"price_source", g.price_source},
                                          {"replicas", std::move(replicas)}});

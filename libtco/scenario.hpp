@@ -5,6 +5,7 @@
 #include <libtco/assumptions.hpp>
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
+#include <libtco/demand_profile.hpp>
 #include <libtco/detail/json_reader.hpp>
 #include <libtco/gpu_sharing.hpp>
 #include <libtco/price_overlay.hpp>
@@ -50,6 +51,7 @@ struct Workload {
     std::optional<Hours> hours;           // per month; default: the whole month
     std::vector<std::string> gpu_models;  // allowed GPU models; empty = any
     std::string arch = "x86_64";          // CPU architecture of its images: x86_64, arm64 or any
+    std::optional<DemandProfile> demand;  // replicas by hour of day; then `replicas` is its peak
     bool spot_tolerant = false;           // may run on spot capacity
     Decimal checkpoint_interval_minutes = assumptions::checkpoint_interval_minutes().default_value;
     Decimal restart_minutes = assumptions::restart_minutes().default_value;
@@ -62,8 +64,37 @@ struct NodeGroup {
     std::optional<Hours> hours;  // default: the whole month
 };
 
+// How a platform follows demand profiles.
+enum class Autoscaler { karpenter, cluster_autoscaler, capacity_provider };
+
+inline std::string to_string(Autoscaler a) {
+    switch (a) {
+        case Autoscaler::karpenter: return "karpenter";
+        case Autoscaler::cluster_autoscaler: return "cluster-autoscaler";
+        case Autoscaler::capacity_provider: return "capacity-provider";
+    }
+    return "karpenter";
+}
+
+struct Autoscaling {
+    Autoscaler autoscaler = Autoscaler::karpenter;
+    bool scale_to_zero = false;            // KEDA (EKS) or a service minimum of 0 (ECS); else at least one replica
+    Fraction target_capacity = Fraction(Decimal(1));  // ECS capacity provider target: below 1 keeps headroom
+    Decimal scale_up_lag_minutes;          // a new node is paid this long before it serves
+    Decimal scale_down_delay_minutes;      // an empty node is paid this long before it goes
+};
+
+inline Autoscaling default_autoscaling(Autoscaler a) {
+    Autoscaling s;
+    s.autoscaler = a;
+    s.scale_up_lag_minutes = assumptions::scale_up_lag_minutes(to_string(a)).default_value;
+    s.scale_down_delay_minutes = assumptions::scale_down_delay_minutes(to_string(a)).default_value;
+    return s;
+}
+
 struct PlatformSpec {
     Fraction ops_share;
+    Autoscaling autoscaling;
     std::vector<std::string> node_types;  // allowed instance types; empty = every priced type in the catalog
     std::vector<NodeGroup> nodes;
     GpuSharing gpu_sharing;
@@ -143,7 +174,14 @@ inline Workload read_workload(const json& v, const std::string& path, const Hour
     Workload w;
     w.name = r.string("name");
     if (w.name.empty()) throw validation_error(errc::out_of_range, r.path_of("name"), "must not be empty");
-    w.replicas = require_in(r.integer("replicas"), 1, limits::max_replicas_per_workload, r.path_of("replicas"));
+    if (const json* demand = r.find("demand")) {
+        if (r.has("replicas")) throw validation_error(errc::inconsistent, r.path_of("replicas"), "give either replicas or a demand profile, not both");
+        w.demand = read_demand_profile(*demand, r.path_of("demand"));
+        w.replicas = peak(*w.demand);
+        if (w.replicas < 1) throw validation_error(errc::out_of_range, r.path_of("demand"), "the profile asks for no replica in any hour");
+    } else {
+        w.replicas = require_in(r.integer("replicas"), 1, limits::max_replicas_per_workload, r.path_of("replicas"));
+    }
     w.gpus = require_non_negative(r.optional_decimal("gpus").value_or(Decimal{}), r.path_of("gpus"));
     if (w.gpus > Decimal(1) && !w.gpus.is_whole())
         throw validation_error(errc::not_whole, r.path_of("gpus"),
@@ -154,7 +192,10 @@ inline Workload read_workload(const json& v, const std::string& path, const Hour
         throw validation_error(errc::inconsistent, r.path_of("gpu_memory_gib"), "given for a workload without GPUs (gpus is 0)");
     w.vcpu = require_positive(r.decimal("vcpu"), r.path_of("vcpu"));
     w.memory_gib = require_positive(r.decimal("memory_gib"), r.path_of("memory_gib"));
-    if (r.has("hours")) w.hours = read_hours(r, "hours", month_hours);
+    if (r.has("hours")) {
+        if (w.demand) throw validation_error(errc::inconsistent, r.path_of("hours"), "a workload with a demand profile runs the hours its profile gives");
+        w.hours = read_hours(r, "hours", month_hours);
+    }
     if (const json* models = r.find("gpu_models")) w.gpu_models = read_string_list(*models, r.path_of("gpu_models"));
     w.spot_tolerant = r.optional_bool("spot_tolerant").value_or(false);
     const auto minutes = [&](const char* key, const Decimal& fallback) {
@@ -201,6 +242,30 @@ inline void read_purchase_options(ObjectReader& r, PlatformSpec& p) {
                                        "another extra item is already named \"" + p.extra_items.back().name + "\"");
         }
     }
+}
+
+inline void read_autoscaling(ObjectReader& r, PlatformSpec& p, bool is_eks) {
+    if (auto name = r.optional_string("autoscaler")) {
+        const std::vector<Autoscaler> allowed = is_eks ? std::vector{Autoscaler::karpenter, Autoscaler::cluster_autoscaler}
+                                                       : std::vector{Autoscaler::capacity_provider};
+        const auto it = std::find_if(allowed.begin(), allowed.end(), [&](Autoscaler a) { return to_string(a) == *name; });
+        if (it == allowed.end())
+            throw validation_error(errc::bad_format, r.path_of("autoscaler"),
+                                   is_eks ? "expected \"karpenter\" or \"cluster-autoscaler\", got \"" + *name + "\""
+                                          : "expected \"capacity-provider\" (ECS service auto scaling), got \"" + *name + "\"");
+        p.autoscaling = default_autoscaling(*it);
+    }
+    p.autoscaling.scale_to_zero = r.optional_bool("scale_to_zero").value_or(false);
+    if (r.has("target_capacity")) {
+        if (is_eks) throw validation_error(errc::inconsistent, r.path_of("target_capacity"), "an ECS capacity provider setting");
+        const Decimal t = r.decimal("target_capacity");
+        if (t.sign() <= 0 || t > Decimal(1))
+            throw validation_error(errc::out_of_range, r.path_of("target_capacity"), "expected a share in (0, 1], got " + t.to_string());
+        p.autoscaling.target_capacity = Fraction(t);
+    }
+    for (auto [key, field] : {std::pair{"scale_up_lag_minutes", &p.autoscaling.scale_up_lag_minutes},
+                              std::pair{"scale_down_delay_minutes", &p.autoscaling.scale_down_delay_minutes}})
+        if (auto m = r.optional_decimal(key)) *field = require_at_most(require_non_negative(*m, r.path_of(key)), Decimal(24 * 60), r.path_of(key));
 }
 
 inline void read_platform_common(ObjectReader& r, PlatformSpec& p, const Decimal& default_share, const Hours& month_hours) {
@@ -266,9 +331,11 @@ inline GpuSharing read_gpu_sharing(ObjectReader& r, bool is_eks) {
 inline EksSpec read_eks(const json* v, const Hours& month_hours) {
     EksSpec eks;
     eks.ops_share = Fraction(assumptions::eks_ops_share().default_value);
+    eks.autoscaling = default_autoscaling(Autoscaler::karpenter);
     if (!v) return eks;
     ObjectReader r(*v, "/eks");
     read_platform_common(r, eks, assumptions::eks_ops_share().default_value, month_hours);
+    read_autoscaling(r, eks, true);
     eks.gpu_sharing = read_gpu_sharing(r, true);
     eks.auto_mode = r.optional_bool("auto_mode").value_or(false);
     if (auto fee = r.optional_string("auto_mode_fee")) {
@@ -293,9 +360,11 @@ inline EcsSpec read_ecs(const json* v, const Hours& month_hours) {
     ecs.reserved_memory_gib = assumptions::ecs_reserved_memory_gib().default_value;
     ecs.gpu_sharing.mps_placement = MpsPlacement::by_memory;
     ecs.spot.diversification = SpotDiversification::fixed_list;  // a capacity provider's instance list
+    ecs.autoscaling = default_autoscaling(Autoscaler::capacity_provider);
     if (!v) return ecs;
     ObjectReader r(*v, "/ecs");
     read_platform_common(r, ecs, assumptions::ecs_ops_share().default_value, month_hours);
+    read_autoscaling(r, ecs, false);
     ecs.gpu_sharing = read_gpu_sharing(r, false);
     if (auto reserved = r.optional_decimal("reserved_memory_gib"))
         ecs.reserved_memory_gib = require_non_negative(*reserved, r.path_of("reserved_memory_gib"));
@@ -390,6 +459,11 @@ inline void platform_common_json(nlohmann::ordered_json& j, const PlatformSpec& 
     if (s == SharingStrategy::time_slicing || s == SharingStrategy::mps) j["replicas_per_gpu"] = p.gpu_sharing.replicas_per_gpu;
     if (s == SharingStrategy::time_slicing) j["time_slicing_efficiency"] = p.gpu_sharing.time_slicing_efficiency.to_string();
     if (p.spot.used()) j["spot"] = spot_policy_json(p.spot);
+    j["autoscaler"] = to_string(p.autoscaling.autoscaler);
+    j["scale_to_zero"] = p.autoscaling.scale_to_zero;
+    if (p.autoscaling.autoscaler == Autoscaler::capacity_provider) j["target_capacity"] = p.autoscaling.target_capacity.to_string();
+    j["scale_up_lag_minutes"] = p.autoscaling.scale_up_lag_minutes.to_string();
+    j["scale_down_delay_minutes"] = p.autoscaling.scale_down_delay_minutes.to_string();
     nlohmann::ordered_json commitments = nlohmann::ordered_json::array();
     for (const CommitmentRequest& c : p.commitments) commitments.push_back(commitment_request_json(c));
     j["commitments"] = std::move(commitments);
@@ -421,7 +495,8 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     for (const Workload& w : s.workloads) {
         ordered_json wj;
         wj["name"] = w.name;
-        wj["replicas"] = w.replicas;
+        if (w.demand) wj["demand"] = to_json(*w.demand);
+        else wj["replicas"] = w.replicas;
         wj["gpus"] = w.gpus.to_string();
         wj["gpu_memory_gib"] = w.gpu_memory_gib.to_string();
         wj["vcpu"] = w.vcpu.to_string();

@@ -94,8 +94,12 @@ def test_a_scenario_is_kept_in_normal_form():
     data = s.to_dict()
     # Defaults made explicit, decimals as exact strings.
     common = {"node_types": [], "nodes": [], "gpu_sharing": "none", "commitments": [], "extra_items": []}
-    assert data["eks"] == {"ops_share": "0.15", **common, "clusters": 1, "support": "standard", "auto_mode": False}
-    assert data["ecs"] == {"ops_share": "0.035", **common, "reserved_memory_gib": "0.25"}
+    assert data["eks"] == {"ops_share": "0.15", **common, "autoscaler": "karpenter", "scale_to_zero": False,
+                           "scale_up_lag_minutes": "2", "scale_down_delay_minutes": "1",
+                           "clusters": 1, "support": "standard", "auto_mode": False}
+    assert data["ecs"] == {"ops_share": "0.035", **common, "autoscaler": "capacity-provider", "scale_to_zero": False,
+                           "target_capacity": "1", "scale_up_lag_minutes": "4", "scale_down_delay_minutes": "15",
+                           "reserved_memory_gib": "0.25"}
     assert data["workloads"][0]["gpus"] == "1"
     # to_dict is a copy.
     data["name"] = "changed"
