@@ -5,6 +5,7 @@
 
 #include <libtco/catalog.hpp>
 #include <libtco/embedded_catalog.hpp>
+#include <libtco/fargate.hpp>
 #include <libtco/price_overlay.hpp>
 #include <libtco/placement.hpp>
 #include <libtco/report.hpp>
@@ -128,6 +129,7 @@ public:
             report.line_items.push_back(compute_line(g));
             report.instances.push_back(std::move(g));
         }
+        for (LineItem& li : fargate_lines()) report.line_items.push_back(std::move(li));
         if (auto lost = spot_interruptions()) report.line_items.push_back(*lost);
         for (LineItem& li : autoscaling_idle()) report.line_items.push_back(std::move(li));
         for (LineItem& li : commitment_lines(report.instances)) report.line_items.push_back(std::move(li));
@@ -254,6 +256,7 @@ private:
         for (const NodeShape& sh : given_shapes_) given_shapes.push_back(&sh);
         std::vector<ReplicaClass> classes;
         for (std::size_t i = 0; i < s_.workloads.size(); ++i) {
+            if (s_.workloads[i].fargate) continue;  // priced per task, not placed on instances
             ReplicaClass r = class_of(i);
             std::vector<const NodeShape*> every = allowed_;
             every.insert(every.end(), given_shapes.begin(), given_shapes.end());
@@ -298,6 +301,50 @@ private:
         place_profiled(profiled);
     }
 
+    // --- Fargate -------------------------------------------------------------------------------
+    // A workload's replica-hours in the month: its profile's, or replicas x its hours.
+    Decimal replica_hours_of(const Workload& w) const {
+        if (!w.demand) return Decimal(w.replicas) * w.hours.value_or(s_.month_hours()).value();
+        DemandProfile effective = *w.demand;
+        for (std::size_t kind = 0; kind < hour_kinds; ++kind)
+            (kind < hours_per_day ? effective.weekday[kind] : effective.weekend[kind - hours_per_day]) = replicas_at(w, kind);
+        return replica_hours(effective, month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month));
+    }
+
+    // Each Fargate workload is billed per task (or pod) hour at its Fargate size; on ECS a share of
+    // the spot-tolerant x86 ones runs on Fargate Spot. EKS adds 256 MiB per pod before sizing.
+    std::vector<LineItem> fargate_lines() const {
+        std::vector<LineItem> out;
+        const FargatePlatform platform = p_ == Platform::eks ? FargatePlatform::eks : FargatePlatform::ecs;
+        for (std::size_t i = 0; i < s_.workloads.size(); ++i) {
+            const Workload& w = s_.workloads[i];
+            if (!w.fargate) continue;
+            const std::string at = "/workloads/" + std::to_string(i);
+            const std::string arch = w.arch == "arm64" ? "arm64" : "x86_64";
+            const FargateSize size = fargate_size_for(w.vcpu, w.memory_gib, platform, at);
+            const FargateRate rate = fargate_rate(c_, size, arch, at);
+            const Hours hours(replica_hours_of(w));
+            const std::vector<std::string> sources{rate.vcpu_source, rate.memory_source};
+            const Confidence confidence = std::min(c_.confidence_of(rate.vcpu_source), c_.confidence_of(rate.memory_source));
+            const std::string sized = " (" + size.vcpu.to_string() + " vCPU, " + size.memory_gb.to_string() + " GB)";
+            const Fraction on_spot = p_ == Platform::ecs && w.spot_tolerant && fargate_spot_available(platform, arch) ? s_.ecs.fargate_spot_share : Fraction{};
+            const Fraction on_demand(Decimal(1) - on_spot.value());
+            if (on_demand.value().sign() > 0)
+                out.push_back({category::fargate, "Fargate: " + w.name,
+                               hours.to_string() + " task-hours" + (on_spot.value().sign() > 0 ? " x " + percent_text(on_demand.value()) : "") +
+                                   " x " + money_text(rate.usd_per_hour.value()) + "/h" + sized,
+                               rate.usd_per_hour * hours * on_demand, sources, confidence});
+            if (on_spot.value().sign() > 0) {
+                const HourlyRate spot = fargate_spot_rate(c_, rate);
+                const Share& discount = c_.share("fargate_spot_discount");
+                out.push_back({category::fargate, "Fargate Spot: " + w.name,
+                               hours.to_string() + " task-hours x " + percent_text(on_spot.value()) + " x " + money_text(spot.value()) + "/h" + sized,
+                               spot * hours * on_spot, {discount.source}, std::min(confidence, c_.confidence_of(discount.source))});
+            }
+        }
+        return out;
+    }
+
     // --- demand profiles ---------------------------------------------------------------------
     // The 48 hours of the week that differ: 24 of a weekday, then 24 of a weekend day.
     static constexpr std::size_t hour_kinds = 2 * hours_per_day;
@@ -313,7 +360,8 @@ private:
     void place_profiled(const std::vector<std::size_t>& profiled) {
         if (profiled.empty()) return;
         const MonthDays days = month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month);
-        std::map<std::vector<std::int64_t>, Decimal> slot_hours;
+        // mix -> how many hours of a weekday and of a weekend day it holds
+        std::map<std::vector<std::int64_t>, std::pair<std::int64_t, std::int64_t>> hours_of_day;
         std::vector<std::int64_t> busiest(profiled.size(), 0);
         for (std::size_t kind = 0; kind < hour_kinds; ++kind) {
             std::vector<std::int64_t> mix;
@@ -321,9 +369,12 @@ private:
                 mix.push_back(replicas_at(s_.workloads[profiled[k]], kind));
                 busiest[k] = std::max(busiest[k], mix.back());
             }
-            slot_hours[mix] += kind < hours_per_day ? per_day_sum(days, 1, 0) : per_day_sum(days, 0, 1);
+            auto& [weekday, weekend] = hours_of_day[mix];
+            ++(kind < hours_per_day ? weekday : weekend);
             mix_at_.push_back(mix);
         }
+        std::map<std::vector<std::int64_t>, Decimal> slot_hours;  // rounded once per mix
+        for (const auto& [mix, counts] : hours_of_day) slot_hours[mix] = per_day_sum(days, counts.first, counts.second);
         std::vector<const NodeShape*> allowed = allowed_;
         if (spec_.autoscaling.autoscaler == Autoscaler::cluster_autoscaler) allowed = types_used(pack_mix(profiled, busiest, Hours(Decimal(1)), allowed_));
         for (const auto& [mix, hours] : slot_hours) {
@@ -473,7 +524,7 @@ private:
 
     LineItem compute_line(const InstanceGroup& g) const {
         std::string item = g.instance_type;
-        if (g.hours != s_.month_hours()) item += " @ " + g.hours.to_string() + " h";
+        if (g.hours != s_.month_hours()) item += " @ " + g.hours.value().rounded(2).to_string() + " h";  // the detail is exact
         if (g.given) item += " (given)";
         if (g.autoscaled) item += " (autoscaled)";
         if (g.purchase == std::string("spot")) item += " (spot)";
@@ -638,6 +689,7 @@ private:
             p.instance_type = n.shape->type->name;
             p.hours = n.hours;
             p.given = n.given;
+            p.autoscaled = n.autoscaled;
             for (const auto& [workload, count] : n.replicas) p.replicas[s_.workloads[workload].name] = count;
             for (std::size_t g = 0; g < n.gpus.size(); ++g) {
                 const GpuUse& use = n.gpus[g];

@@ -81,6 +81,7 @@ inline std::string format_table(const Comparison& c) {
     std::size_t item_width = 36;
     for (const auto& row : rows) item_width = std::max(item_width, row.item.size() + 2);
     std::size_t cat_width = 15;
+    for (const auto& row : rows) cat_width = std::max(cat_width, row.category.size() + 2);
     const std::size_t money_width = 16;
     std::ostringstream out;
     out << "libtco: " << c.scenario << ", " << c.month.to_string() << " (" << c.hours.to_string() << " h, " << to_string(c.hours_basis)

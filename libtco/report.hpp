@@ -25,6 +25,7 @@ inline constexpr const char* compute = "compute";                      // instan
 inline constexpr const char* spot_interruptions = "spot_interruptions";  // work lost to reclaimed spot instances
 inline constexpr const char* commitment = "commitment";                  // Savings Plans and Reserved Instances
 inline constexpr const char* management = "management";                  // per-instance management fees (EKS Auto Mode)
+inline constexpr const char* fargate = "fargate";                        // serverless tasks and pods, per vCPU and GB
 inline constexpr const char* autoscaling = "autoscaling";                // idle capacity autoscaling pays for
 inline constexpr const char* other = "other";                            // items the team adds
 inline constexpr const char* operations = "operations";
@@ -75,6 +76,7 @@ struct NodePlan {
     std::string instance_type;
     Hours hours;
     bool given = false;
+    bool autoscaled = false;  // serves a demand profile for `hours`
     std::map<std::string, std::int64_t> replicas;  // workload -> replicas on this node
     std::vector<GpuPlan> gpus;
 };
@@ -228,7 +230,7 @@ inline nlohmann::ordered_json placement_json(const std::vector<NodePlan>& plan) 
             gpus.push_back(std::move(gj));
         }
         out.push_back(ordered_json{{"instance_type", n.instance_type}, {"hours", n.hours.to_string()}, {"origin", n.given ? "given" : "placed"},
-                                   {"replicas", n.replicas}, {"gpus", std::move(gpus)}});
+                                   {"autoscaled", n.autoscaled}, {"replicas", n.replicas}, {"gpus", std::move(gpus)}});
     }
     return out;
 }

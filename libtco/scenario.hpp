@@ -53,6 +53,7 @@ struct Workload {
     std::string arch = "x86_64";          // CPU architecture of its images: x86_64, arm64 or any
     std::optional<DemandProfile> demand;  // replicas by hour of day; then `replicas` is its peak
     bool spot_tolerant = false;           // may run on spot capacity
+    bool fargate = false;                 // runs on Fargate (an EKS Fargate profile, an ECS Fargate service); CPU only
     Decimal checkpoint_interval_minutes = assumptions::checkpoint_interval_minutes().default_value;
     Decimal restart_minutes = assumptions::restart_minutes().default_value;
 };
@@ -115,6 +116,7 @@ struct EksSpec : PlatformSpec {
 
 struct EcsSpec : PlatformSpec {
     Decimal reserved_memory_gib;
+    Fraction fargate_spot_share;  // of spot-tolerant x86 Fargate tasks run on Fargate Spot (ECS only)
 };
 
 struct Scenario {
@@ -198,6 +200,9 @@ inline Workload read_workload(const json& v, const std::string& path, const Hour
     }
     if (const json* models = r.find("gpu_models")) w.gpu_models = read_string_list(*models, r.path_of("gpu_models"));
     w.spot_tolerant = r.optional_bool("spot_tolerant").value_or(false);
+    w.fargate = r.optional_bool("fargate").value_or(false);
+    if (w.fargate && w.gpus.sign() > 0)
+        throw validation_error(errc::inconsistent, r.path_of("fargate"), "GPUs are not available on Fargate, on EKS or on ECS: run \"" + w.name + "\" on EC2 instances");
     const auto minutes = [&](const char* key, const Decimal& fallback) {
         const Decimal m = r.optional_decimal(key).value_or(fallback);
         return require_at_most(require_non_negative(m, r.path_of(key)), Decimal(24 * 60), r.path_of(key));
@@ -337,6 +342,8 @@ inline EksSpec read_eks(const json* v, const Hours& month_hours) {
     read_platform_common(r, eks, assumptions::eks_ops_share().default_value, month_hours);
     read_autoscaling(r, eks, true);
     eks.gpu_sharing = read_gpu_sharing(r, true);
+    if (r.has("fargate_spot_share"))
+        throw validation_error(errc::inconsistent, r.path_of("fargate_spot_share"), "Fargate Spot is an ECS feature: EKS has no Fargate Spot");
     eks.auto_mode = r.optional_bool("auto_mode").value_or(false);
     if (auto fee = r.optional_string("auto_mode_fee")) {
         if (*fee == "published") eks.auto_mode_fee = AutoModeFeeBasis::published;
@@ -368,6 +375,7 @@ inline EcsSpec read_ecs(const json* v, const Hours& month_hours) {
     ecs.gpu_sharing = read_gpu_sharing(r, false);
     if (auto reserved = r.optional_decimal("reserved_memory_gib"))
         ecs.reserved_memory_gib = require_non_negative(*reserved, r.path_of("reserved_memory_gib"));
+    if (r.has("fargate_spot_share")) ecs.fargate_spot_share = Fraction(read_unit_interval(r, "fargate_spot_share"));
     r.finish();
     return ecs;
 }
@@ -505,6 +513,7 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
         wj["gpu_models"] = w.gpu_models;
         wj["arch"] = w.arch;
         wj["spot_tolerant"] = w.spot_tolerant;
+        wj["fargate"] = w.fargate;
         if (w.spot_tolerant) {
             wj["checkpoint_interval_minutes"] = w.checkpoint_interval_minutes.to_string();
             wj["restart_minutes"] = w.restart_minutes.to_string();
@@ -522,6 +531,7 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     ordered_json ecs;
     detail::platform_common_json(ecs, s.ecs);
     ecs["reserved_memory_gib"] = s.ecs.reserved_memory_gib.to_string();
+    ecs["fargate_spot_share"] = s.ecs.fargate_spot_share.to_string();
     j["ecs"] = std::move(ecs);
     return j;
 }

@@ -457,8 +457,13 @@ class Comparison:
                     "operations": "platform operations (staff time)",
                 }.get(li.category, li.item)
                 rows.setdefault((li.category, key), [None, None])[index] = li.usd
+        # Like the C++ table: fixed ranks for the control plane, compute and operations; other
+        # categories between compute and operations, each kept together in order of first appearance.
         rank = {c: i for i, c in enumerate(("control_plane", "compute", "other", "operations"))}
-        ordered = sorted(rows.items(), key=lambda kv: rank.get(kv[0][0], rank["other"]))
+        first_seen: dict[str, int] = {}
+        for cat, _ in rows:
+            first_seen.setdefault(cat, len(first_seen))
+        ordered = sorted(rows.items(), key=lambda kv: (rank.get(kv[0][0], rank["other"]), first_seen[kv[0][0]]))
         return [(cat, item, usd[0], usd[1]) for (cat, item), usd in ordered]
 
     def _repr_html_(self) -> str:

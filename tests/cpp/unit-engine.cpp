@@ -140,14 +140,17 @@ TEST_CASE("rounded line items add up to the rounded total, and the difference is
         CHECK(sum == r->rounded_total());
     }
     // the default scenario's fixed parts, by hand: EKS fee 73.00; staff 15,000.00 and 3,500.00;
-    // fine-tuning 8 x H100 for 120 h on one p5.48xlarge: 55.04 x 120 = 6,604.80
+    // fine-tuning 8 x H100 for 120 h on one p5.48xlarge, on spot (57% off: 55.04 x 0.43 = 23.6672 $/h)
+    // with ECS's fixed-list fallback of 15%: 0.85 x 120 x 23.6672 = 2,414.0544 and 0.15 x 120 x 55.04 = 990.72
     CHECK(category_cents(c.eks, category::control_plane) == "73.00");
     CHECK(category_cents(c.eks, category::operations) == "15000.00");
     CHECK(category_cents(c.ecs, category::operations) == "3500.00");
-    bool found = false;
-    for (const LineItem& li : c.ecs.line_items)
-        if (li.item == "p5.48xlarge @ 120 h") { CHECK(cents(li.amount) == "6604.80"); found = true; }
-    CHECK(found);
+    int found = 0;
+    for (const LineItem& li : c.ecs.line_items) {
+        if (li.item == "p5.48xlarge @ 120 h (spot)") { CHECK(cents(li.amount) == "2414.05"); ++found; }
+        if (li.item == "p5.48xlarge @ 120 h (on-demand share)") { CHECK(cents(li.amount) == "990.72"); ++found; }
+    }
+    CHECK(found == 2);
 }
 
 TEST_CASE("inputs that cannot be costed are errors with paths") {

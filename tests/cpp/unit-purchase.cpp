@@ -154,3 +154,31 @@ TEST_CASE("bad purchase options fail with their paths") {
     CHECK(capture([&] { compare(scenario_json(R"([{"name": "a", "replicas": 1, "vcpu": 1, "memory_gib": 1, "restart_minutes": 5}])")); })
               .path() == "/workloads/0/restart_minutes");
 }
+
+TEST_CASE("CPU services on Fargate: EKS Fargate profiles and ECS Fargate, Fargate Spot on ECS only") {
+    // 1 vCPU / 2 GiB: on ECS the 1 vCPU / 2 GB size, 0.04048 + 2 x 0.004445 = 0.04937 $/h; 4 tasks x 730 h = 144.1604.
+    // On EKS the pod gets 256 MiB more, so 3 GB: 0.04048 + 3 x 0.004445 = 0.053815 $/h; x 2920 = 157.1398.
+    const std::string api = R"([{"name": "api", "replicas": 4, "vcpu": 1, "memory_gib": 2, "fargate": true, "spot_tolerant": true}])";
+    const Comparison c = compare(scenario_json(api));
+    CHECK(cents(line(c.ecs, "Fargate: api").amount) == "144.16");
+    CHECK(cents(line(c.eks, "Fargate: api").amount) == "157.14");
+    CHECK(c.ecs.instances.empty());  // no EC2 instances for a Fargate workload
+    // ECS Fargate Spot for all of it: 0.04937 x 0.3 = 0.014811 $/h x 2920 = 43.24812.
+    const Comparison spot = compare(scenario_json(api, "{}", R"({"fargate_spot_share": 1})"));
+    CHECK(cents(line(spot.ecs, "Fargate Spot: api").amount) == "43.25");
+    CHECK_FALSE(has_line(spot.ecs, "Fargate: api"));
+    // ARM: 0.03238 + 2 x 0.00356 = 0.0395 $/h x 2920 = 115.34.
+    const std::string arm = R"([{"name": "api", "replicas": 4, "vcpu": 1, "memory_gib": 2, "fargate": true, "arch": "arm64"}])";
+    CHECK(cents(line(compare(scenario_json(arm)).ecs, "Fargate: api").amount) == "115.34");
+}
+
+TEST_CASE("a GPU workload on Fargate is an error that says so") {
+    const error e = capture([] {
+        compare(scenario_json(R"([{"name": "infer", "replicas": 1, "gpus": 1, "vcpu": 1, "memory_gib": 2, "fargate": true}])"));
+    });
+    CHECK(e.code() == errc::inconsistent);
+    CHECK(e.path() == "/workloads/0/fargate");
+    CHECK(std::string(e.what()).find("GPUs are not available on Fargate") != std::string::npos);
+    CHECK(capture([] { compare(scenario_json(R"([{"name": "api", "replicas": 1, "vcpu": 1, "memory_gib": 2}])", R"({"fargate_spot_share": 1})")); })
+              .path() == "/eks/fargate_spot_share");
+}

@@ -99,7 +99,7 @@ def test_a_scenario_is_kept_in_normal_form():
                            "clusters": 1, "support": "standard", "auto_mode": False}
     assert data["ecs"] == {"ops_share": "0.035", **common, "autoscaler": "capacity-provider", "scale_to_zero": False,
                            "target_capacity": "1", "scale_up_lag_minutes": "4", "scale_down_delay_minutes": "15",
-                           "reserved_memory_gib": "0.25"}
+                           "reserved_memory_gib": "0.25", "fargate_spot_share": "0"}
     assert data["workloads"][0]["gpus"] == "1"
     # to_dict is a copy.
     data["name"] = "changed"

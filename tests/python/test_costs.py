@@ -295,7 +295,8 @@ def test_totals_difference_and_cheaper_are_consistent(default_comparison):
         assert len(report.instances) == len(compute_lines(report))
         assert sorted(g.usd_exact for g in report.instances) == sorted(li.usd_exact for li in compute_lines(report))
         for g in report.instances:
-            assert g.usd_exact == g.count * g.hours * g.usd_per_hour
+            # Exact, except that products past 12 decimal places round there (autoscaled slot hours are such).
+            assert abs(g.usd_exact - g.count * g.hours * g.share * g.usd_per_hour) <= D("1e-11")
     assert result.difference == result.eks.total - result.ecs.total
     expected = "eks" if result.difference < 0 else "ecs" if result.difference > 0 else "tie"
     assert result.cheaper == expected
@@ -355,17 +356,24 @@ def test_default_scenario_runs_and_shows_the_seed_figures(default_comparison):
     # 6 engineers x $200,000 x 0.15 / 12 and x 0.035 / 12
     assert line(result.eks, "operations").usd == D("15000.00")
     assert line(result.ecs, "operations").usd == D("3500.00")
-    # The fine-tuning job: 8 x H100 for 120 h; every compute line is priced at hours x count x rate.
-    tuning = [g for g in result.eks.instances if "fine-tuning" in g.replicas]
-    assert len(tuning) == 1 and tuning[0].hours == D("120")
-    # Every replica of every workload is placed, on both platforms.
-    wanted = {w["name"]: w["replicas"] for w in result.scenario.workloads}
+    # The fine-tuning job: 8 x H100 for 120 h, on spot at 57% off (55.04 x 0.43 = 23.6672 $/h), with
+    # EKS's 5% on-demand fallback: 0.95 x 120 x 23.6672 = 2,698.0608 and 0.05 x 120 x 55.04 = 330.24.
+    tuning = {g.purchase: g for g in result.eks.instances if "fine-tuning" in g.replicas}
+    assert set(tuning) == {"spot", "on-demand"} and tuning["spot"].hours == D("120")
+    assert tuning["spot"].usd_exact == D("2698.0608") and tuning["on-demand"].usd_exact == D("330.24")
+    # Every replica of every steady workload is placed once, on both platforms; the office-hours chat
+    # service runs 4 replicas in its busy slot and 2 in the other.
+    wanted = {w["name"]: w["replicas"] for w in result.scenario.workloads if "replicas" in w}
     for report in (result.eks, result.ecs):
-        placed: dict[str, int] = {}
-        for g in report.instances:
-            for name, n in g.replicas.items():
-                placed[name] = placed.get(name, 0) + n
-        assert placed == wanted
+        steady: dict[str, int] = {}
+        by_slot: dict[str, int] = {}
+        for node in report._data["placement"]:
+            target = by_slot if node["autoscaled"] else steady
+            key_of = (lambda name, n=node: f"{name}@{n['hours']}") if node["autoscaled"] else (lambda name: name)
+            for name, n in node["replicas"].items():
+                target[key_of(name)] = target.get(key_of(name), 0) + n
+        assert steady == wanted
+        assert sorted(by_slot.values()) == [2, 4]
 
 
 def test_default_table_shows_the_control_plane_and_operations_rows(default_comparison):
