@@ -31,20 +31,36 @@ inline std::string embedded_catalog_names() {
     return out;
 }
 
-// An embedded catalog by name; `path` locates the name in the caller's document for errors.
-inline Catalog embedded_catalog(std::string_view name, const std::string& path = {}) {
-    for (Catalog& c : embedded_catalogs())
-        if (c.name == name) return std::move(c);
-    throw lookup_error(errc::unknown_catalog, path,
-                       "no embedded catalog \"" + std::string(name) + "\" (available: " + embedded_catalog_names() + ")");
+namespace detail {
+
+// The name a committed catalog file declares near its top ("name": "..."), read without parsing
+// the whole document; empty if it is not found there.
+inline std::string_view declared_name(std::string_view text) {
+    constexpr std::string_view key = "\"name\": \"";
+    const std::size_t at = text.substr(0, 512).find(key);
+    if (at == std::string_view::npos) return {};
+    const std::size_t start = at + key.size();
+    const std::size_t end = text.find('"', start);
+    return end == std::string_view::npos ? std::string_view{} : text.substr(start, end - start);
 }
+
+}  // namespace detail
 
 // The committed JSON text of an embedded catalog, byte for byte.
 inline std::string_view embedded_catalog_text(std::string_view name, const std::string& path = {}) {
     for (std::string_view text : detail::embedded_catalog_texts)
+        if (detail::declared_name(text) == name) return text;
+    for (std::string_view text : detail::embedded_catalog_texts)  // a file laid out differently
         if (Catalog::from_json_text(text).name == name) return text;
     throw lookup_error(errc::unknown_catalog, path,
                        "no embedded catalog \"" + std::string(name) + "\" (available: " + embedded_catalog_names() + ")");
+}
+
+// An embedded catalog by name; `path` locates the name in the caller's document for errors.
+inline Catalog embedded_catalog(std::string_view name, const std::string& path = {}) {
+    const Catalog c = Catalog::from_json_text(embedded_catalog_text(name, path));
+    if (c.name != name) throw lookup_error(errc::unknown_catalog, path, "embedded catalog text for \"" + std::string(name) + "\" names " + c.name);
+    return c;
 }
 
 // The default: the newest us-east-1 catalog.
