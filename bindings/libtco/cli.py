@@ -202,7 +202,9 @@ def _cmd_validate(args: argparse.Namespace) -> str:
     report = json.loads(_checked(args.scenario, lambda: _core.compare_json(scenario, catalog)))
     normalized = json.loads(_core.normalize_scenario(scenario))
     workloads = normalized["workloads"]
-    replicas = sum(int(w["replicas"]) for w in workloads)
+    # A workload with a demand profile has no fixed count: count its busiest hour.
+    replicas = sum(int(w["replicas"]) if "replicas" in w else max(max(w["demand"]["weekday"]), max(w["demand"]["weekend"]))
+                   for w in workloads)
     return (
         f"ok: {_label(args.scenario)}: scenario \"{report['scenario']}\", {report['month']} ({report['hours']} h, {report['hours_basis']}), "
         f"{len(workloads)} workload(s), {replicas} replica(s); catalog {report['catalog']['name']}; "

@@ -401,3 +401,11 @@ def test_catalog_import_a_malformed_file_fails_with_the_path(tco, tmp_path):
     path.write_text(json.dumps(bad))
     err = failed(tco("catalog", "import", "--offer-file", path))
     assert str(path) in err and "/offerCode" in err
+
+
+def test_validate_the_default_scenario_with_a_demand_profile(tco, tmp_path):
+    path = tmp_path / "default.json"
+    path.write_text(ok(tco("scenario")))
+    out = ok(tco("validate", path))
+    # chat-llm peaks at 4 replicas; embeddings 3, reranker 2, fine-tuning 1, api-gateway 6, feature-pipeline 4.
+    assert "6 workload(s), 20 replica(s)" in out
