@@ -764,17 +764,7 @@ private:
 
     Utilization utilization() const {
         Utilization u;
-        for (const Workload& w : s_.workloads) {
-            if (w.demand) {
-                const MonthDays days = month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month);
-                DemandProfile effective = *w.demand;
-                for (std::size_t kind = 0; kind < hour_kinds; ++kind)
-                    (kind < hours_per_day ? effective.weekday[kind] : effective.weekend[kind - hours_per_day]) = replicas_at(w, kind);
-                u.gpu_hours_requested += w.gpus * replica_hours(effective, days);
-            } else {
-                u.gpu_hours_requested += w.gpus * Decimal(w.replicas) * w.hours.value_or(s_.month_hours()).value();
-            }
-        }
+        for (const Workload& w : s_.workloads) u.gpu_hours_requested += w.gpus * replica_hours_of(w);
         const GpuFleet f = gpus_of(placed_);
         u.gpus_paid = f.gpus;
         u.gpu_hours_paid = f.gpu_hours;
