@@ -116,7 +116,7 @@ inline NodeCostSplit split_node_cost(const NodeShape& s, const Money& cost, cons
 class PlatformCosting {
 public:
     PlatformCosting(const Scenario& s, const Catalog& c, Platform p, const GpuSharing& sharing)
-        : s_(s), c_(c), p_(p), spec_(spec_of(s, p)), sharing_(sharing) {}
+        : s_(s), c_(c), p_(p), spec_(spec_of(s, p)), sharing_(sharing), days_(month_days(s.hours_basis, s.month, s.aws_hours_per_month)) {}
 
     PlatformReport run() {
         PlatformReport report;
@@ -171,6 +171,13 @@ private:
         return cited(category::control_plane, "ECS control plane",
                       fee.usd.value().is_zero() ? std::string("no orchestration fee") : hours.to_string() + " h x " + money_text(fee.usd.value()) + "/h",
                       fee.usd * hours, fee.source);
+    }
+
+    // The weakest confidence among catalog sources (high when there are none).
+    Confidence weakest_of(const std::vector<std::string>& sources) const {
+        Confidence weakest = Confidence::high;
+        for (const std::string& src : sources) weakest = std::min(weakest, c_.confidence_of(src));
+        return weakest;
     }
 
     LineItem cited(const char* cat, std::string item, std::string detail, Money amount, const std::string& source) const {
@@ -308,7 +315,7 @@ private:
         DemandProfile effective = *w.demand;
         for (std::size_t kind = 0; kind < hour_kinds; ++kind)
             (kind < hours_per_day ? effective.weekday[kind] : effective.weekend[kind - hours_per_day]) = replicas_at(w, kind);
-        return replica_hours(effective, month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month));
+        return replica_hours(effective, days_);
     }
 
     // Each Fargate workload is billed per task (or pod) hour at its Fargate size; on ECS a share of
@@ -359,7 +366,7 @@ private:
     // node groups only the types of the busiest mix.
     void place_profiled(const std::vector<std::size_t>& profiled) {
         if (profiled.empty()) return;
-        const MonthDays days = month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month);
+        const MonthDays& days = days_;
         // mix -> how many hours of a weekday and of a weekend day it holds
         std::map<std::vector<std::int64_t>, std::pair<std::int64_t, std::int64_t>> hours_of_day;
         std::vector<std::int64_t> busiest(profiled.size(), 0);
@@ -424,7 +431,7 @@ private:
         std::vector<LineItem> out;
         const std::string at = path("");
         if (!nodes_in_mix_.empty()) {
-            const MonthDays days = month_days(s_.hours_basis, s_.month, s_.aws_hours_per_month);
+            const MonthDays& days = days_;
             Money up, down;
             Decimal starts, stops;
             for (const auto& [type, price] : prices_) {
@@ -613,8 +620,7 @@ private:
             }
             const std::string name = to_string(req.key.plan) + " " + to_string(req.key.term) + " " + to_string(req.key.payment);
             const std::vector<std::string> cited(sources.begin(), sources.end());
-            Confidence weakest = Confidence::high;
-            for (const std::string& src : cited) weakest = std::min(weakest, c_.confidence_of(src));
+            const Confidence weakest = weakest_of(cited);
             out.push_back({category::commitment, name + ": covered on-demand use",
                            money_text(covered_on_demand.value()) + "/h of on-demand x " + month.to_string() + " h, now paid through the commitment",
                            -(covered_on_demand * month), cited, weakest});
@@ -658,8 +664,7 @@ private:
             sources.insert(fee->source);
         }
         const std::vector<std::string> cited(sources.begin(), sources.end());
-        Confidence weakest = Confidence::high;
-        for (const std::string& src : cited) weakest = std::min(weakest, c_.confidence_of(src));
+        const Confidence weakest = weakest_of(cited);
         return LineItem{category::management, "EKS Auto Mode fee",
                         std::string("per instance-hour, ") + (s_.eks.auto_mode_fee == AutoModeFeeBasis::published ? "as published (12% of on-demand)"
                                                                                                                 : "with the reported 2026-07 GPU-family cut"),
@@ -776,6 +781,7 @@ private:
     Platform p_;
     const PlatformSpec& spec_;
     GpuSharing sharing_;
+    MonthDays days_;  // the billed month's weekdays and weekend days, for demand profiles
     std::deque<NodeShape> shapes_;  // deque: stable addresses for the pointers below
     std::deque<NodeShape> given_shapes_;
     std::vector<const NodeShape*> allowed_;
