@@ -14,4 +14,6 @@ PYBIND11_MODULE(_core, m, py::mod_gil_not_used()) {
     libtco::python::register_catalog(m);
     libtco::python::register_compare(m);
     libtco::python::register_import(m);
+    libtco::python::register_projection(m);
+    libtco::python::register_analysis(m);
 }

@@ -17,6 +17,8 @@ void register_scenario(pybind11::module_& m);  // normalize_scenario, default_sc
 void register_catalog(pybind11::module_& m);   // check_catalog, normalize_catalog, embedded_catalog_json
 void register_compare(pybind11::module_& m);   // compare_json, render
 void register_import(pybind11::module_& m);    // import_offer_file, import_spot_advisor
+void register_projection(pybind11::module_& m);  // project_json: month-by-month projection
+void register_analysis(pybind11::module_& m);    // sweeps, break-even, sensitivity, Monte Carlo, recommendation
 
 // A Python str from UTF-8 bytes that may have been cut mid-character (error messages truncate
 // long values by bytes): invalid sequences become U+FFFD instead of raising UnicodeDecodeError.
