@@ -119,7 +119,50 @@ inline Decimal::raw_type Decimal::narrow(const wide_type& w) {
     return raw_type(w);
 }
 
+namespace detail {
+#ifdef __SIZEOF_INT128__
+// The common case, on the machine's own 128-bit integers: both operands' raw values fit 64 bits,
+// so a product fits 126 bits and needs no 256-bit arithmetic. The result is bit-identical to the
+// wide path (same half-even rule); the wide path remains for everything else.
+__extension__ using native_int128 = __int128;
+__extension__ using native_uint128 = unsigned __int128;
+
+inline bool fits_int64(const Decimal::raw_type& raw) {
+    static const Decimal::raw_type high = (std::numeric_limits<std::int64_t>::max)();
+    static const Decimal::raw_type low = -high;
+    return raw <= high && raw >= low;
+}
+
+// n / d rounded half-even, d > 0.
+inline native_int128 divide_half_even(native_int128 n, native_int128 d) {
+    native_int128 q = n / d;
+    const native_int128 r = n % d;
+    if (r == 0) return q;
+    const native_int128 twice = (r < 0 ? -r : r) * 2;
+    if (twice > d || (twice == d && q % 2 != 0)) q += n < 0 ? -1 : 1;
+    return q;
+}
+
+inline Decimal::raw_type to_raw(native_int128 v) {
+    const bool negative = v < 0;
+    const auto magnitude = static_cast<native_uint128>(negative ? -v : v);
+    Decimal::raw_type raw = static_cast<std::uint64_t>(magnitude >> 64);
+    raw <<= 64;
+    raw += static_cast<std::uint64_t>(magnitude);
+    return negative ? Decimal::raw_type(-raw) : raw;
+}
+
+inline constexpr native_int128 raw_unit = 1000000000000;
+#endif
+}  // namespace detail
+
 inline Decimal operator*(const Decimal& a, const Decimal& b) {
+#ifdef __SIZEOF_INT128__
+    if (detail::fits_int64(a.raw_) && detail::fits_int64(b.raw_)) {
+        const auto product = static_cast<detail::native_int128>(a.raw_.convert_to<std::int64_t>()) * b.raw_.convert_to<std::int64_t>();
+        return Decimal::from_raw(detail::to_raw(detail::divide_half_even(product, detail::raw_unit)));
+    }
+#endif
     return Decimal::guard([&] {
         const Decimal::wide_type product = Decimal::wide_type(a.raw_) * Decimal::wide_type(b.raw_);
         return Decimal::from_raw(Decimal::narrow(Decimal::divide_half_even(product, Decimal::wide_type(Decimal::unit()))));
@@ -128,6 +171,15 @@ inline Decimal operator*(const Decimal& a, const Decimal& b) {
 
 inline Decimal operator/(const Decimal& a, const Decimal& b) {
     if (b.is_zero()) throw arithmetic_error(errc::division_by_zero, "", "division by zero");
+#ifdef __SIZEOF_INT128__
+    // a's raw value times 10^12 fits 127 bits when a's raw value fits 64 bits.
+    if (detail::fits_int64(a.raw_) && detail::fits_int64(b.raw_)) {
+        detail::native_int128 n = static_cast<detail::native_int128>(a.raw_.convert_to<std::int64_t>()) * detail::raw_unit;
+        detail::native_int128 d = b.raw_.convert_to<std::int64_t>();
+        if (d < 0) { n = -n; d = -d; }
+        return Decimal::from_raw(detail::to_raw(detail::divide_half_even(n, d)));
+    }
+#endif
     return Decimal::guard([&] {
         Decimal::wide_type n = Decimal::wide_type(a.raw_) * Decimal::wide_type(Decimal::unit());
         Decimal::wide_type d = Decimal::wide_type(b.raw_);
@@ -213,6 +265,14 @@ inline std::string Decimal::to_string() const {
 
 inline Decimal Decimal::rounded(int decimals) const {
     if (decimals >= places) return *this;
+#ifdef __SIZEOF_INT128__
+    if (detail::fits_int64(raw_)) {
+        std::int64_t step = 1;
+        for (int i = decimals; i < places; ++i) step *= 10;
+        const detail::native_int128 q = detail::divide_half_even(raw_.convert_to<std::int64_t>(), step);
+        return from_raw(detail::to_raw(q * step));
+    }
+#endif
     raw_type step = 1;
     for (int i = decimals; i < places; ++i) step *= 10;
     const wide_type q = divide_half_even(wide_type(raw_), wide_type(step));

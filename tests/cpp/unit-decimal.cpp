@@ -93,3 +93,57 @@ TEST_CASE("whole numbers and comparisons") {
     CHECK(d("-1") < Decimal{});
     CHECK(d("0.25").to_double() == doctest::Approx(0.25));
 }
+
+// The native 128-bit fast path of * and / must agree bit for bit with exact big-integer arithmetic.
+TEST_CASE("products and quotients agree with exact 256-bit half-even arithmetic") {
+    using big = boost::multiprecision::cpp_int;
+    const auto half_even = [](const big& n, const big& d) {  // d > 0
+        big q = n / d;
+        const big r = n % d;
+        const big twice = abs(r) * 2;
+        if (r != 0 && (twice > d || (twice == d && q % 2 != 0))) q += n < 0 ? -1 : 1;
+        return q;
+    };
+    const big unit("1000000000000");
+    std::uint64_t state = 12345;
+    const auto next = [&] {  // a 64-bit LCG (Knuth's MMIX constants)
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state;
+    };
+    const auto operand = [&] {
+        // Spread magnitudes from a few units of 10^-12 to the 64-bit edge, both signs.
+        const std::uint64_t bits = next() >> (next() % 63);
+        const auto magnitude = static_cast<std::int64_t>(bits >> 1);
+        return (next() & 1) ? -magnitude : magnitude;
+    };
+    for (int i = 0; i < 20000; ++i) {
+        const std::int64_t x = operand();
+        std::int64_t y = operand();
+        if (y == 0) y = 7;
+        const Decimal a = Decimal::from_raw(Decimal::raw_type(x));
+        const Decimal b = Decimal::from_raw(Decimal::raw_type(y));
+        const big product = half_even(big(x) * big(y), unit);
+        CHECK((a * b).raw().str() == product.str());
+        const big n = big(x) * unit;
+        const big quotient = y < 0 ? half_even(-n, big(-y)) : half_even(n, big(y));
+        CHECK((a / b).raw().str() == quotient.str());
+    }
+    // The halfway cases round to even in both directions.
+    CHECK(Decimal::parse("0.000001") * Decimal::parse("0.0000005") == Decimal{});                       // 0.5e-12 -> 0
+    CHECK(Decimal::parse("0.000003") * Decimal::parse("0.0000005") == Decimal::parse("0.000000000002"));  // 1.5e-12 -> 2e-12
+    CHECK(Decimal::parse("-0.000003") * Decimal::parse("0.0000005") == Decimal::parse("-0.000000000002"));
+    CHECK(Decimal::parse("0.000000000001") / Decimal(2) == Decimal{});
+    CHECK(Decimal::parse("0.000000000003") / Decimal(-2) == Decimal::parse("-0.000000000002"));
+}
+
+TEST_CASE("rounding to fewer places is half-even on both the native and the wide path") {
+    // Native path (raw value within 64 bits) and wide path (beyond), same rule.
+    CHECK(Decimal::parse("0.125").rounded(2) == Decimal::parse("0.12"));
+    CHECK(Decimal::parse("0.135").rounded(2) == Decimal::parse("0.14"));
+    CHECK(Decimal::parse("-0.125").rounded(2) == Decimal::parse("-0.12"));
+    CHECK(Decimal::parse("-0.1250000001").rounded(2) == Decimal::parse("-0.13"));
+    CHECK(Decimal::parse("123456789012345.125").rounded(2) == Decimal::parse("123456789012345.12"));
+    CHECK(Decimal::parse("123456789012345.135").rounded(2) == Decimal::parse("123456789012345.14"));
+    CHECK(Decimal::parse("2.5").rounded(0) == Decimal(2));
+    CHECK(Decimal::parse("3.5").rounded(0) == Decimal(4));
+}
