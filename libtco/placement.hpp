@@ -286,30 +286,31 @@ inline Decimal freest_gpu(const PlacedNode& n) {
 // pods, a MIG layout); the search then goes on after it.
 class FirstFitIndex {
 public:
+    // Keys are the values' raw 10^-12 units, clamped to 64 bits: clamping is monotone, so no node
+    // that fits is ever skipped (a candidate is checked in full before a replica goes on it).
+    static std::int64_t key(const Decimal& d) {
+        static const Decimal::raw_type most = (std::numeric_limits<std::int64_t>::max)();
+        static const Decimal::raw_type least = (std::numeric_limits<std::int64_t>::min)();
+        if (d.raw() > most) return (std::numeric_limits<std::int64_t>::max)();
+        if (d.raw() < least) return (std::numeric_limits<std::int64_t>::min)();
+        return d.raw().convert_to<std::int64_t>();
+    }
+
     void add(const Decimal& gpu, const Decimal& vcpu) {
         if (size_ == leaves_) grow();
         set(size_++, gpu, vcpu);
     }
 
-    void set(std::size_t i, const Decimal& gpu, const Decimal& vcpu) {
-        std::size_t k = leaves_ + i;
-        gpu_[k] = gpu;
-        vcpu_[k] = vcpu;
-        for (k /= 2; k >= 1; k /= 2) {
-            gpu_[k] = std::max(gpu_[2 * k], gpu_[2 * k + 1]);
-            vcpu_[k] = std::max(vcpu_[2 * k], vcpu_[2 * k + 1]);
-        }
-    }
+    void set(std::size_t i, const Decimal& gpu, const Decimal& vcpu) { set_key(i, key(gpu), key(vcpu)); }
 
     // The first node at or after `from` whose freest GPU and free vCPU reach the minimums.
     std::optional<std::size_t> first(std::size_t from, const Decimal& gpu, const Decimal& vcpu) const {
         if (from >= size_) return std::nullopt;
-        return descend(1, 0, leaves_, from, gpu, vcpu);
+        return descend(1, 0, leaves_, from, key(gpu), key(vcpu));
     }
 
 private:
-    std::optional<std::size_t> descend(std::size_t k, std::size_t lo, std::size_t hi, std::size_t from, const Decimal& gpu,
-                                       const Decimal& vcpu) const {
+    std::optional<std::size_t> descend(std::size_t k, std::size_t lo, std::size_t hi, std::size_t from, std::int64_t gpu, std::int64_t vcpu) const {
         if (hi <= from || lo >= size_ || gpu_[k] < gpu || vcpu_[k] < vcpu) return std::nullopt;
         if (hi - lo == 1) return lo;
         const std::size_t mid = (lo + hi) / 2;
@@ -319,20 +320,28 @@ private:
 
     void grow() {
         const std::size_t old = leaves_;
-        std::vector<Decimal> gpu(gpu_.begin() + static_cast<std::ptrdiff_t>(old), gpu_.begin() + static_cast<std::ptrdiff_t>(old + size_));
-        std::vector<Decimal> vcpu(vcpu_.begin() + static_cast<std::ptrdiff_t>(old), vcpu_.begin() + static_cast<std::ptrdiff_t>(old + size_));
+        const std::vector<std::int64_t> gpu(gpu_.begin() + static_cast<std::ptrdiff_t>(old), gpu_.begin() + static_cast<std::ptrdiff_t>(old + size_));
+        const std::vector<std::int64_t> vcpu(vcpu_.begin() + static_cast<std::ptrdiff_t>(old), vcpu_.begin() + static_cast<std::ptrdiff_t>(old + size_));
         leaves_ = std::max<std::size_t>(64, 2 * leaves_);
-        gpu_.assign(2 * leaves_, Decimal{});
-        vcpu_.assign(2 * leaves_, Decimal{});
-        const std::size_t n = size_;
-        size_ = 0;
-        for (std::size_t i = 0; i < n; ++i) set(size_++, gpu[i], vcpu[i]);
+        gpu_.assign(2 * leaves_, 0);
+        vcpu_.assign(2 * leaves_, 0);
+        for (std::size_t i = 0; i < size_; ++i) set_key(i, gpu[i], vcpu[i]);
+    }
+
+    void set_key(std::size_t i, std::int64_t gpu, std::int64_t vcpu) {
+        std::size_t k = leaves_ + i;
+        gpu_[k] = gpu;
+        vcpu_[k] = vcpu;
+        for (k /= 2; k >= 1; k /= 2) {
+            gpu_[k] = std::max(gpu_[2 * k], gpu_[2 * k + 1]);
+            vcpu_[k] = std::max(vcpu_[2 * k], vcpu_[2 * k + 1]);
+        }
     }
 
     std::size_t leaves_ = 0;
     std::size_t size_ = 0;
-    std::vector<Decimal> gpu_;
-    std::vector<Decimal> vcpu_;
+    std::vector<std::int64_t> gpu_;
+    std::vector<std::int64_t> vcpu_;
 };
 
 class OpenFleet {
@@ -341,38 +350,70 @@ public:
 
     void open(const NodeShape& s, const Hours& hours) {
         nodes.push_back(open_node(s, hours, false));
-        index_.add(freest_gpu(nodes.back()), nodes.back().free_vcpu);
+        Kind& kind = kind_of(nodes.back());
+        kind.members.push_back(nodes.size() - 1);
+        kind.index.add(freest_gpu(nodes.back()), nodes.back().free_vcpu);
     }
 
-    // Places what it can of the class on the open nodes, first fit.
+    // Places what it can of the class on the open nodes, first fit in the order they were opened.
     void fill(const ClassOptions& o, std::int64_t& remaining, bool only_same_kind) {
         const bool has_gpu = o.cls->gpus.sign() > 0;
         // A GPU replica takes at least its request of a GPU's compute (time-slicing and MIG take
-        // more); ECS MPS reserves memory, not compute, so any node may do.
+        // more); ECS MPS reserves memory, not compute, so any GPU node may do.
         const bool compute_reserved = has_gpu && std::any_of(o.needs.begin(), o.needs.end(), [](const GpuNeed& n) {
             return n.kind != GpuNeed::Kind::shared || n.compute.sign() > 0;
         });
         const Decimal gpu_min = compute_reserved ? std::min(o.cls->gpus, Decimal(1)) : Decimal{};
-        for (auto i = index_.first(0, gpu_min, o.cls->vcpu); i && remaining > 0; i = index_.first(*i + 1, gpu_min, o.cls->vcpu)) {
-            PlacedNode& n = nodes[*i];
-            if (n.hours < o.cls->hours || (only_same_kind && (n.shape->gpu_count > 0) != has_gpu)) continue;
-            if (const GpuNeed* need = need_for(o, n.shape)) {
-                const std::int64_t placed = place_on(n, *o.cls, *need, remaining);
-                if (placed > 0) {
-                    remaining -= placed;
-                    index_.set(*i, freest_gpu(n), n.free_vcpu);
+        // GPU nodes and CPU-only nodes are indexed apart: a GPU replica never looks at a CPU node,
+        // and a CPU replica kept apart never looks at a GPU node.
+        Cursor gpu_nodes{&gpu_, 0, std::nullopt};
+        Cursor cpu_nodes{&cpu_, 0, std::nullopt};
+        const bool use_cpu_nodes = !has_gpu;
+        const bool use_gpu_nodes = has_gpu || !only_same_kind;
+        if (use_gpu_nodes) gpu_nodes.advance(gpu_min, o.cls->vcpu);
+        if (use_cpu_nodes) cpu_nodes.advance(gpu_min, o.cls->vcpu);
+        while (remaining > 0) {
+            Cursor* next = nullptr;
+            if (gpu_nodes.at && (!cpu_nodes.at || gpu_nodes.node() < cpu_nodes.node())) next = &gpu_nodes;
+            else if (cpu_nodes.at) next = &cpu_nodes;
+            if (!next) break;
+            PlacedNode& n = nodes[next->node()];
+            if (n.hours >= o.cls->hours)
+                if (const GpuNeed* need = need_for(o, n.shape)) {
+                    const std::int64_t placed = place_on(n, *o.cls, *need, remaining);
+                    if (placed > 0) {
+                        remaining -= placed;
+                        next->kind->index.set(*next->at, freest_gpu(n), n.free_vcpu);
+                    }
                 }
-            }
+            next->from = *next->at + 1;
+            next->advance(gpu_min, o.cls->vcpu);
         }
     }
 
     void place_new(const ClassOptions& o, std::size_t pick, std::int64_t& remaining) {
         remaining -= place_on(nodes.back(), *o.cls, o.needs[pick], remaining);
-        index_.set(nodes.size() - 1, freest_gpu(nodes.back()), nodes.back().free_vcpu);
+        Kind& kind = kind_of(nodes.back());
+        kind.index.set(kind.members.size() - 1, freest_gpu(nodes.back()), nodes.back().free_vcpu);
     }
 
 private:
-    FirstFitIndex index_;
+    struct Kind {
+        FirstFitIndex index;
+        std::vector<std::size_t> members;  // positions in `nodes`, in the order opened
+    };
+    struct Cursor {
+        Kind* kind;
+        std::size_t from;
+        std::optional<std::size_t> at;  // position within kind->members
+        std::size_t node() const { return kind->members[*at]; }
+        void advance(const Decimal& gpu_min, const Decimal& vcpu) { at = kind->index.first(from, gpu_min, vcpu); }
+    };
+
+    Kind& kind_of(const PlacedNode& n) { return n.shape->gpu_count > 0 ? gpu_ : cpu_; }
+
+    Kind gpu_;
+    Kind cpu_;
 };
 
 // One fleet for classes running the same hours; `apart`: GPU and CPU-only classes on separate nodes.
