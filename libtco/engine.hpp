@@ -113,6 +113,22 @@ inline NodeCostSplit split_node_cost(const NodeShape& s, const Money& cost, cons
     return out;
 }
 
+// The staff time a platform takes in a month: its share of the team's loaded cost. Sweeps evaluate
+// this same function in closed form, so it is the one place the formula lives.
+inline Money operations_cost(const Team& team, const Fraction& ops_share) {
+    const Money annual = team.loaded_cost_per_engineer_year * team.engineers;
+    return annual * ops_share / Decimal(months_per_year);
+}
+
+// The EKS control-plane fee in a month: clusters x hours x the hourly fee of their support tier.
+inline Money eks_control_plane_cost(const Fee& fee, const Hours& hours, std::int64_t clusters) {
+    return fee.usd * hours * Decimal(clusters);
+}
+
+inline const Fee& eks_cluster_fee(const Catalog& c, EksSupport support) {
+    return c.fee(support == EksSupport::standard ? "eks_cluster_standard" : "eks_cluster_extended");
+}
+
 class PlatformCosting {
 public:
     PlatformCosting(const Scenario& s, const Catalog& c, Platform p, const GpuSharing& sharing)
@@ -122,6 +138,31 @@ public:
         PlatformReport report;
         report.platform = platform_key(p_);
         report.gpu_sharing = sharing_;
+        add_line_items(report);
+        report.placement = plan();
+        report.showback = showback();
+        report.utilization = utilization();
+        return report;
+    }
+
+    // Only what the lines add up to (no plan, showback or utilization): what sweeps need.
+    Money total() {
+        PlatformReport report;
+        add_line_items(report);
+        return report.total();
+    }
+
+    // Only the fleet: what compute costs and how many GPUs it pays for.
+    std::pair<Money, GpuFleet> fleet() {
+        build_allowed_shapes();
+        place();
+        Money total;
+        for (const PlacedNode& n : placed_) total += node_cost(n);
+        return {total, gpus_of(placed_)};
+    }
+
+private:
+    void add_line_items(PlatformReport& report) {
         report.line_items.push_back(control_plane());
         build_allowed_shapes();
         place();
@@ -136,22 +177,8 @@ public:
         if (auto fee = auto_mode_fee()) report.line_items.push_back(*fee);
         for (LineItem& li : extra_items()) report.line_items.push_back(std::move(li));
         report.line_items.push_back(operations());
-        report.placement = plan();
-        report.showback = showback();
-        report.utilization = utilization();
-        return report;
     }
 
-    // Only the fleet: what compute costs and how many GPUs it pays for.
-    std::pair<Money, GpuFleet> fleet() {
-        build_allowed_shapes();
-        place();
-        Money total;
-        for (const PlacedNode& n : placed_) total += node_cost(n);
-        return {total, gpus_of(placed_)};
-    }
-
-private:
     static const PlatformSpec& spec_of(const Scenario& s, Platform p) {
         return p == Platform::eks ? static_cast<const PlatformSpec&>(s.eks) : static_cast<const PlatformSpec&>(s.ecs);
     }
@@ -161,8 +188,8 @@ private:
         const Hours hours = s_.month_hours();
         if (p_ == Platform::eks) {
             const bool standard = s_.eks.support == EksSupport::standard;
-            const Fee& fee = c_.fee(standard ? "eks_cluster_standard" : "eks_cluster_extended");
-            const Money amount = fee.usd * hours * Decimal(s_.eks.clusters);
+            const Fee& fee = eks_cluster_fee(c_, s_.eks.support);
+            const Money amount = eks_control_plane_cost(fee, hours, s_.eks.clusters);
             return cited(category::control_plane, std::string("EKS cluster fee (") + (standard ? "standard" : "extended") + " support)",
                           std::to_string(s_.eks.clusters) + " cluster(s) x " + hours.to_string() + " h x " + money_text(fee.usd.value()) + "/h",
                           amount, fee.source);
@@ -185,8 +212,7 @@ private:
     }
 
     LineItem operations() const {
-        const Money annual = s_.team.loaded_cost_per_engineer_year * s_.team.engineers;
-        const Money amount = annual * spec_.ops_share / Decimal(months_per_year);
+        const Money amount = operations_cost(s_.team, spec_.ops_share);
         const Assumption share = p_ == Platform::eks ? assumptions::eks_ops_share() : assumptions::ecs_ops_share();
         LineItem item{category::operations, std::string(platform_label(p_)) + " operations (staff time)",
                       spec_.ops_share.to_string() + " x " + s_.team.engineers.to_string() + " engineers x " +
@@ -901,11 +927,35 @@ inline std::vector<Source> cited_sources(const Catalog& c, const PlatformReport&
 
 }  // namespace detail
 
+// The catalog a scenario is priced on: the catalog with the scenario's price overlay and instance-type
+// overrides applied.
+inline Catalog effective_catalog(const Scenario& scenario, const Catalog& catalog) {
+    detail::check_against_catalog(scenario, catalog);
+    return apply_overlay(catalog, scenario.price_overlay, "/price_overlay").with_overrides(scenario.instance_types, "/instance_types");
+}
+
+// Both platforms' exact monthly totals: the sum of the same line items compare() reports.
+struct Totals {
+    Money eks;
+    Money ecs;
+    // EKS minus ECS on the rounded totals, as Comparison::difference().
+    Money difference() const { return round_to_cents(eks) - round_to_cents(ecs); }
+};
+
+// The totals alone, on a catalog already made effective: no plan, showback or unshared rerun. What
+// sweeps, break-even and Monte Carlo evaluate many times.
+inline Totals compare_totals(const Scenario& scenario, const Catalog& effective) {
+    detail::check_against_catalog(scenario, effective);
+    const auto total = [&](detail::Platform p) {
+        const PlatformSpec& spec = p == detail::Platform::eks ? static_cast<const PlatformSpec&>(scenario.eks) : static_cast<const PlatformSpec&>(scenario.ecs);
+        return detail::PlatformCosting(scenario, effective, p, spec.gpu_sharing).total();
+    };
+    return {total(detail::Platform::eks), total(detail::Platform::ecs)};
+}
+
 // Both platforms side by side for the scenario's month.
 inline Comparison compare(const Scenario& scenario, const Catalog& catalog) {
-    detail::check_against_catalog(scenario, catalog);
-    const Catalog effective = apply_overlay(catalog, scenario.price_overlay, "/price_overlay")
-                                  .with_overrides(scenario.instance_types, "/instance_types");
+    const Catalog effective = effective_catalog(scenario, catalog);
     Comparison c;
     c.scenario = scenario.name;
     c.catalog = catalog.name;

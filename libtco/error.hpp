@@ -41,6 +41,8 @@ enum class errc : int {
     // files and front ends
     io = 500,
     unsupported = 501,
+    // long runs
+    cancelled = 600,
 };
 
 inline const char* errc_family(errc code) noexcept {
@@ -50,7 +52,8 @@ inline const char* errc_family(errc code) noexcept {
     if (n < 300) return "lookup";
     if (n < 400) return "placement";
     if (n < 500) return "arithmetic";
-    return "io";
+    if (n < 600) return "io";
+    return "run";
 }
 
 class error : public std::runtime_error {
@@ -98,5 +101,21 @@ class placement_error : public error { using error::error; };
 class arithmetic_error : public error { using error::error; };
 // A file cannot be read or an option is not supported.
 class io_error : public error { using error::error; };
+// A long run (sweep, Monte Carlo) was stopped by its progress callback.
+class cancelled_error : public error { using error::error; };
+
+// Rethrows `e` as the same class, code and path with `prefix` before its detail: where in a long
+// run (which sweep point, which sample) the error happened.
+[[noreturn]] inline void rethrow_with_context(const error& e, const std::string& prefix) {
+    const std::string detail = prefix + e.detail();
+    if (dynamic_cast<const parse_error*>(&e)) throw parse_error(e.code(), e.path(), detail);
+    if (dynamic_cast<const validation_error*>(&e)) throw validation_error(e.code(), e.path(), detail);
+    if (dynamic_cast<const lookup_error*>(&e)) throw lookup_error(e.code(), e.path(), detail);
+    if (dynamic_cast<const placement_error*>(&e)) throw placement_error(e.code(), e.path(), detail);
+    if (dynamic_cast<const arithmetic_error*>(&e)) throw arithmetic_error(e.code(), e.path(), detail);
+    if (dynamic_cast<const io_error*>(&e)) throw io_error(e.code(), e.path(), detail);
+    if (dynamic_cast<const cancelled_error*>(&e)) throw cancelled_error(e.code(), e.path(), detail);
+    throw error(e.code(), e.path(), detail);
+}
 
 }  // namespace libtco

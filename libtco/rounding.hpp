@@ -15,6 +15,16 @@ inline constexpr int cents_places = 2;
 
 inline Money round_to_cents(const Money& amount) { return Money(amount.value().rounded(cents_places)); }
 
+// The rounded amount as a whole number of cents (the form sweeps and Monte Carlo store and hand
+// to numpy without loss).
+inline std::int64_t cents_of(const Money& amount) {
+    static const Decimal::raw_type per_cent = Decimal::unit() / 100;
+    const Decimal::raw_type cents = round_to_cents(amount).value().raw() / per_cent;
+    static const Decimal::raw_type most = (std::numeric_limits<std::int64_t>::max)();
+    if (cents > most || cents < -most) throw arithmetic_error(errc::overflow, "", "an amount of " + amount.to_string() + " does not fit 64-bit cents");
+    return cents.convert_to<std::int64_t>();
+}
+
 // Rounds each part to cents so that the parts sum to round_to_cents(sum of the exact parts).
 // Every part is floored, then the missing cents go one each to the parts with the largest
 // remainders (ties: the earlier part). No part moves by a cent or more from its exact value.

@@ -27,6 +27,7 @@ class                       built-in bases                         raised for
 ``PlacementError``          ``ValueError``                         a replica that fits no allowed capacity
 ``ArithmeticOverflowError`` ``ArithmeticError``, ``ValueError``    exact arithmetic out of range
 ``InputError``              ``OSError``                            a file that cannot be read
+``Cancelled``               (none)                                 a long run stopped by its progress callback
 =========================== ====================================== ======================================
 """
 
@@ -36,6 +37,7 @@ from typing import Any
 
 __all__ = [
     "ArithmeticOverflowError",
+    "Cancelled",
     "Error",
     "InputError",
     "NotFoundError",
@@ -64,7 +66,9 @@ def _family(code_number: int) -> str:
         return "placement"
     if code_number < 500:
         return "arithmetic"
-    return "io"
+    if code_number < 600:
+        return "io"
+    return "run"
 
 
 def code_name(code_number: int) -> str:
@@ -156,3 +160,7 @@ class InputError(Error, OSError):
 
     def __str__(self) -> str:
         return Error.__str__(self)
+
+
+class Cancelled(Error):
+    """A long run (sweep, Monte Carlo) was stopped because its progress callback returned False (``libtco.run.600``)."""

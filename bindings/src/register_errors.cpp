@@ -36,12 +36,14 @@ const char* python_class_of(const libtco::error& e) {
     if (dynamic_cast<const libtco::placement_error*>(&e)) return "PlacementError";
     if (dynamic_cast<const libtco::arithmetic_error*>(&e)) return "ArithmeticOverflowError";
     if (dynamic_cast<const libtco::io_error*>(&e)) return "InputError";
+    if (dynamic_cast<const libtco::cancelled_error*>(&e)) return "Cancelled";
     const std::string family = libtco::errc_family(e.code());
     if (family == "parse") return "ParseError";
     if (family == "validation") return "ValidationError";
     if (family == "lookup") return "NotFoundError";
     if (family == "placement") return "PlacementError";
     if (family == "arithmetic") return "ArithmeticOverflowError";
+    if (family == "run") return "Cancelled";
     return "InputError";
 }
 

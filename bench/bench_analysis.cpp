@@ -1,0 +1,79 @@
+// Measures the analyses side by side in one run: closed-form sweeps (team and ops shares: placement
+// unchanged) per core and on all cores, sweeps that re-place a 100-workload fleet, break-even, and
+// Monte Carlo on the default scenario. Prints rates and the ratios the targets are stated in.
+//   cmake -S . -B build/bench -DLIBTCO_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release && cmake --build build/bench
+//   build/bench/bench/bench_analysis
+#include <libtco/libtco.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+namespace {
+
+using namespace libtco;
+
+template <class F>
+double seconds(F&& f) {
+    const auto start = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// 100 workloads of different shapes: GPU inference of several sizes and fractions, CPU services.
+std::string fleet_json(const std::string& node_types) {
+    std::string workloads;
+    for (int i = 0; i < 100; ++i) {
+        const int replicas = 1 + i % 4;
+        std::string w = R"({"name": "w)" + std::to_string(i) + R"(", "replicas": )" + std::to_string(replicas);
+        if (i % 3 == 0) w += R"(, "gpus": 1, "gpu_memory_gib": )" + std::to_string(8 + i % 12) + R"(, "vcpu": )" + std::to_string(2 + i % 3) + R"(, "memory_gib": 16)";
+        else if (i % 3 == 1) w += R"(, "gpus": 0.25, "gpu_memory_gib": 4, "vcpu": 1, "memory_gib": 4)";
+        else w += R"(, "vcpu": )" + std::to_string(1 + i % 4) + R"(, "memory_gib": )" + std::to_string(2 + 2 * (i % 4));
+        workloads += (i ? ",\n" : "") + w + "}";
+    }
+    return R"({"schema_version": 1, "name": "fleet", "month": "2026-09",
+      "team": {"engineers": 6, "loaded_cost_per_engineer_year": 200000}, "workloads": [)" + workloads + R"(],
+      "eks": {"gpu_sharing": "time-slicing", "node_types": )" + node_types + R"(}, "ecs": {"gpu_sharing": "mps", "node_types": )" + node_types + "}}";
+}
+
+void report(const char* what, double count, double secs, const char* unit) {
+    std::printf("%-58s %12.0f %s/s  (%.3f s)\n", what, count / secs, unit, secs);
+}
+
+}  // namespace
+
+int main() {
+    const Catalog catalog = embedded_catalog();
+    const Scenario base = default_scenario();
+    const int cores = thread_count(0);
+    std::printf("libtco analyses benchmark, %d hardware threads\n\n", cores);
+
+    // Closed form: 1,000 team sizes x 1,000 EKS ops shares = 1,000,000 points.
+    const std::vector<SweepAxis> grid{{"/team/engineers", linspace(Decimal(1), Decimal(50), 1000)},
+                                      {"/eks/ops_share", linspace(Decimal::parse("0.05"), Decimal::parse("0.25"), 1000)}};
+    SweepResult r1;
+    const double one = seconds([&] { r1 = sweep(base, catalog, grid, RunOptions{1, {}}); });
+    report("closed-form sweep, 1,000,000 points, 1 thread", 1e6, one, "evals");
+    SweepResult rn;
+    const double all = seconds([&] { rn = sweep(base, catalog, grid, RunOptions{0, {}}); });
+    report("closed-form sweep, 1,000,000 points, all threads", 1e6, all, "evals");
+    std::printf("  per core: %.0f evals/s (target >= 1,000,000); same result on 1 and %d threads: %s\n\n", 1e6 / one, cores,
+                r1.eks_cents == rn.eks_cents && r1.ecs_cents == rn.ecs_cents ? "yes" : "NO");
+
+    // Re-placing: the replicas of one workload of a 100-workload fleet.
+    for (const std::string types : {std::string(R"(["g5.xlarge", "g5.2xlarge", "g5.12xlarge", "g6.xlarge", "g6.12xlarge", "m5.xlarge", "m5.4xlarge", "c5.2xlarge"])"),
+                                    std::string("[]")}) {
+        const Scenario fleet = Scenario::from_json_text(fleet_json(types));
+        const std::vector<SweepAxis> axis{{"/workloads/w0/replicas", linspace(Decimal(1), Decimal(200), 200)}};
+        const double t = seconds([&] { (void)sweep(fleet, catalog, axis, RunOptions{0, {}}); });
+        report(types == "[]" ? "re-placing sweep, 100 workloads, every catalog type" : "re-placing sweep, 100 workloads, 8 node types", 200, t, "evals");
+    }
+    std::printf("  target: >= 2,000 re-placing evaluations per second\n\n");
+
+    // Break-even of team size on the default scenario (closed form).
+    BreakEven b;
+    const double be = seconds([&] { b = break_even(base, catalog, "/team/engineers", Decimal(0), Decimal(100)); });
+    std::printf("%-58s %12.3f ms (%lld evaluations)\n", "break-even of team size, default scenario", be * 1e3, static_cast<long long>(b.evaluations));
+    return 0;
+}

@@ -1,0 +1,98 @@
+#pragma once
+// Evaluates a scenario's totals for many values of a few parameters: the building block of sweeps,
+// break-even, sensitivity and Monte Carlo.
+//
+// When every parameter only reaches the staff lines or the EKS control-plane fee, placement and every
+// other line are unchanged, so each evaluation is the base totals with those lines recomputed by the
+// engine's own functions (operations_cost, eks_control_plane_cost): the same exact sums compare()
+// makes, in a few hundred nanoseconds. Any other parameter runs the engine again, placement included.
+
+#include <libtco/engine.hpp>
+#include <libtco/parameter.hpp>
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace libtco {
+
+class Evaluator {
+public:
+    // `catalog` is the catalog as loaded (the scenario's overlay is applied here).
+    Evaluator(Scenario base, Catalog catalog, const std::vector<std::string>& pointers)
+        : base_(std::move(base)), catalog_(std::move(catalog)) {
+        for (std::size_t i = 0; i < pointers.size(); ++i) parameters_.push_back(resolve_parameter(base_, pointers[i]));
+        closed_form_ = std::all_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) { return p.reach != ParameterReach::engine; });
+        reprices_ = std::any_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) {
+            return p.path.rfind("/price_overlay", 0) == 0 || p.path.rfind("/instance_types", 0) == 0;
+        });
+        effective_ = effective_catalog(base_, catalog_);
+        if (closed_form_) prepare_closed_form();
+    }
+
+    const std::vector<Parameter>& parameters() const { return parameters_; }
+    const Scenario& base() const { return base_; }
+    const Catalog& catalog() const { return catalog_; }
+    bool closed_form() const { return closed_form_; }
+
+    // The parameters' values in the base scenario.
+    std::vector<Decimal> base_values() const {
+        std::vector<Decimal> out;
+        for (const Parameter& p : parameters_) out.push_back(parameter_value(base_, p));
+        return out;
+    }
+
+    // Exact totals with the parameters set to `values` (in the order given). Thread-safe.
+    Totals operator()(std::span<const Decimal> values) const {
+        if (values.size() != parameters_.size())
+            throw validation_error(errc::inconsistent, "", "expected " + std::to_string(parameters_.size()) + " parameter values, got " + std::to_string(values.size()));
+        return closed_form_ ? closed_form(values) : rerun(values);
+    }
+
+    // The scenario with the parameters set (for a full report of one point).
+    Scenario scenario_at(std::span<const Decimal> values) const {
+        Scenario s = base_;
+        for (std::size_t i = 0; i < parameters_.size(); ++i) set_parameter(s, parameters_[i], values[i]);
+        return s;
+    }
+
+private:
+    void prepare_closed_form() {
+        staff_ = detail::staff_and_fees_of(base_);
+        cluster_fee_ = detail::eks_cluster_fee(effective_, base_.eks.support);
+        hours_ = base_.month_hours();
+        const Totals full = compare_totals(base_, effective_);
+        eks_rest_ = full.eks - eks_closed_lines(staff_);
+        ecs_rest_ = full.ecs - detail::operations_cost(staff_.team, staff_.ecs_ops_share);
+    }
+
+    Money eks_closed_lines(const detail::StaffAndFees& f) const {
+        return detail::operations_cost(f.team, f.eks_ops_share) + detail::eks_control_plane_cost(cluster_fee_, hours_, f.clusters);
+    }
+
+    Totals closed_form(std::span<const Decimal> values) const {
+        detail::StaffAndFees f = staff_;
+        for (std::size_t i = 0; i < parameters_.size(); ++i) detail::set_closed_form(f, parameters_[i].path, values[i]);
+        return {eks_rest_ + eks_closed_lines(f), ecs_rest_ + detail::operations_cost(f.team, f.ecs_ops_share)};
+    }
+
+    Totals rerun(std::span<const Decimal> values) const {
+        const Scenario s = scenario_at(values);
+        if (reprices_) return compare_totals(s, effective_catalog(s, catalog_));
+        return compare_totals(s, effective_);
+    }
+
+    Scenario base_;
+    Catalog catalog_;
+    Catalog effective_;
+    std::vector<Parameter> parameters_;
+    bool closed_form_ = false;
+    bool reprices_ = false;
+    detail::StaffAndFees staff_;
+    Fee cluster_fee_;
+    Hours hours_;
+    Money eks_rest_;
+    Money ecs_rest_;
+};
+
+}  // namespace libtco

@@ -1,0 +1,103 @@
+#pragma once
+// A sweep: the scenario evaluated on every point of a grid of parameter values (the cartesian
+// product of each parameter's values, the last parameter varying fastest), in parallel. Each point
+// keeps both platforms' totals in cents, rounded as a report rounds them.
+
+#include <libtco/evaluator.hpp>
+#include <libtco/parallel.hpp>
+#include <libtco/rounding.hpp>
+
+#include <string>
+#include <vector>
+
+namespace libtco {
+
+namespace limits {
+inline constexpr std::int64_t max_sweep_points = 100'000'000;
+inline constexpr std::int64_t max_sweep_parameters = 8;
+}  // namespace limits
+
+struct SweepAxis {
+    std::string parameter;  // JSON pointer into the scenario
+    std::vector<Decimal> values;
+};
+
+struct SweepResult {
+    std::vector<SweepAxis> axes;  // the parameters as resolved (workloads by index)
+    bool closed_form = false;     // evaluated without re-running placement
+    std::vector<std::int64_t> eks_cents;
+    std::vector<std::int64_t> ecs_cents;
+
+    std::int64_t size() const { return static_cast<std::int64_t>(eks_cents.size()); }
+    std::int64_t difference_cents(std::int64_t i) const { return eks_cents[static_cast<std::size_t>(i)] - ecs_cents[static_cast<std::size_t>(i)]; }
+    // The value of axis `axis` at point i.
+    const Decimal& value(std::int64_t i, std::size_t axis) const {
+        std::int64_t stride = 1;
+        for (std::size_t a = axes.size(); a-- > axis + 1;) stride *= static_cast<std::int64_t>(axes[a].values.size());
+        const auto n = static_cast<std::int64_t>(axes[axis].values.size());
+        return axes[axis].values[static_cast<std::size_t>((i / stride) % n)];
+    }
+};
+
+// Values from low to high in `count` evenly spaced steps (both ends included), exact decimals.
+inline std::vector<Decimal> linspace(const Decimal& low, const Decimal& high, std::int64_t count) {
+    if (count < 1) throw validation_error(errc::out_of_range, "", "a range needs at least one value, got " + std::to_string(count));
+    if (count == 1) return {low};
+    std::vector<Decimal> out;
+    out.reserve(static_cast<std::size_t>(count));
+    const Decimal step = (high - low) / Decimal(count - 1);
+    for (std::int64_t k = 0; k + 1 < count; ++k) out.push_back(low + times(step, k));
+    out.push_back(high);
+    return out;
+}
+
+namespace detail {
+
+inline std::int64_t grid_size(const std::vector<SweepAxis>& axes) {
+    if (axes.empty()) throw validation_error(errc::missing_key, "", "a sweep needs at least one parameter");
+    if (static_cast<std::int64_t>(axes.size()) > limits::max_sweep_parameters)
+        throw validation_error(errc::out_of_range, "", "at most " + std::to_string(limits::max_sweep_parameters) + " swept parameters");
+    std::int64_t n = 1;
+    for (const SweepAxis& a : axes) {
+        if (a.values.empty()) throw validation_error(errc::out_of_range, a.parameter, "no values to sweep");
+        n *= static_cast<std::int64_t>(a.values.size());
+        if (n > limits::max_sweep_points)
+            throw validation_error(errc::out_of_range, a.parameter, "the grid has more than " + std::to_string(limits::max_sweep_points) + " points");
+    }
+    return n;
+}
+
+}  // namespace detail
+
+inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const std::vector<SweepAxis>& axes, const RunOptions& options = {}) {
+    const std::int64_t n = detail::grid_size(axes);
+    std::vector<std::string> pointers;
+    for (const SweepAxis& a : axes) pointers.push_back(a.parameter);
+    const Evaluator evaluate(scenario, catalog, pointers);
+
+    SweepResult result;
+    result.axes = axes;
+    for (std::size_t a = 0; a < axes.size(); ++a) result.axes[a].parameter = evaluate.parameters()[a].path;
+    result.closed_form = evaluate.closed_form();
+    result.eks_cents.resize(static_cast<std::size_t>(n));
+    result.ecs_cents.resize(static_cast<std::size_t>(n));
+    parallel_for(n, options, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<Decimal> values(axes.size());
+        for (std::int64_t i = begin; i < end; ++i) {
+            for (std::size_t a = 0; a < axes.size(); ++a) values[a] = result.value(i, a);
+            Totals t;
+            try {
+                t = evaluate(values);
+            } catch (const error& e) {
+                std::string where;
+                for (std::size_t a = 0; a < axes.size(); ++a) where += (a ? ", " : "") + result.axes[a].parameter + " = " + values[a].to_string();
+                rethrow_with_context(e, "at " + where + ": ");
+            }
+            result.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
+            result.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
+        }
+    });
+    return result;
+}
+
+}  // namespace libtco

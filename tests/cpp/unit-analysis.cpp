@@ -1,0 +1,182 @@
+// Sweeps, break-even and sensitivity on scenarios whose figures are worked out by hand.
+//
+// The hand-checkable scenario ("shared"): 8 replicas of 0.4 GPU (8 GiB) on g5.xlarge ($1.006/h,
+// one A10G of 22.35 GiB), 730 h. ECS gives each replica its own GPU: 8 x 730 x 1.006 = 5,875.04.
+// EKS time-slices two per GPU: 4 x 730 x 1.006 = 2,937.52, plus one cluster at $0.10 x 730 = 73.00.
+// Staff: E engineers at $120,000 a year; EKS takes 15%, ECS 3.5% of their time, so EKS costs
+// E x 120,000 x (0.15 - 0.035) / 12 = 1,150 x E a month more in staff time.
+// d(E) = EKS - ECS = 73 + 2,937.52 - 5,875.04 + 1,150 E = 1,150 E - 2,864.52, zero at
+// E* = 2,864.52 / 1,150 = 2.490886956521739...
+#include "scenario_fixture.hpp"
+
+#include <libtco/breakeven.hpp>
+#include <libtco/sensitivity.hpp>
+#include <libtco/sweep.hpp>
+
+using namespace libtco;
+
+namespace {
+
+std::string shared_json(const std::string& engineers = "1", std::int64_t replicas = 8) {
+    return R"({"schema_version": 1, "name": "shared", "month": "2026-09",
+      "team": {"engineers": )" + engineers + R"(, "loaded_cost_per_engineer_year": 120000},
+      "workloads": [{"name": "w", "replicas": )" + std::to_string(replicas) + R"(, "gpus": 0.4, "gpu_memory_gib": 8, "vcpu": 1, "memory_gib": 4}],
+      "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing"},
+      "ecs": {"node_types": ["g5.xlarge"]}})";
+}
+
+Scenario shared(const std::string& engineers = "1", std::int64_t replicas = 8) { return Scenario::from_json_text(shared_json(engineers, replicas)); }
+
+Decimal d(const char* text) { return Decimal::parse(text); }
+
+}  // namespace
+
+TEST_CASE("a sweep of team size adds 1,150 a month to the difference per engineer, in closed form") {
+    const Catalog catalog = embedded_catalog();
+    const SweepResult r = sweep(shared(), catalog, {{"/team/engineers", {d("0"), d("1"), d("2.5"), d("10")}}});
+    CHECK(r.closed_form);
+    REQUIRE(r.size() == 4);
+    // EKS: 73 + 2,937.52 + E x 120,000 x 0.15 / 12 = 3,010.52 + 1,500 E; ECS: 5,875.04 + 350 E.
+    CHECK(r.eks_cents == std::vector<std::int64_t>{301052, 451052, 676052, 1801052});
+    CHECK(r.ecs_cents == std::vector<std::int64_t>{587504, 622504, 675004, 937504});
+    CHECK(r.difference_cents(0) == -286452);
+    CHECK(r.difference_cents(3) == 863548);
+}
+
+TEST_CASE("the closed form gives exactly the engine's totals, point by point") {
+    const Catalog catalog = embedded_catalog();
+    const Scenario base = default_scenario();
+    const std::vector<SweepAxis> axes{{"/team/engineers", {d("1"), d("6"), d("7.3")}},
+                                      {"/eks/ops_share", {d("0.1"), d("0.1234567")}},
+                                      {"/ecs/ops_share", {d("0.02"), d("0.05")}},
+                                      {"/eks/clusters", {d("0"), d("3")}},
+                                      {"/team/loaded_cost_per_engineer_year", {d("150000.55")}}};
+    const SweepResult r = sweep(base, catalog, axes);
+    CHECK(r.closed_form);
+    REQUIRE(r.size() == 3 * 2 * 2 * 2);
+    for (std::int64_t i = 0; i < r.size(); ++i) {
+        Scenario s = base;
+        s.team.engineers = r.value(i, 0);
+        s.eks.ops_share = Fraction(r.value(i, 1));
+        s.ecs.ops_share = Fraction(r.value(i, 2));
+        s.eks.clusters = r.value(i, 3).to_int64();
+        s.team.loaded_cost_per_engineer_year = Money(r.value(i, 4));
+        const Comparison c = compare(s, catalog);
+        CHECK(r.eks_cents[static_cast<std::size_t>(i)] == cents_of(c.eks.total()));
+        CHECK(r.ecs_cents[static_cast<std::size_t>(i)] == cents_of(c.ecs.total()));
+    }
+}
+
+TEST_CASE("a replicas sweep re-places: ECS pays a GPU per replica, EKS one per two") {
+    const Catalog catalog = embedded_catalog();
+    const SweepResult r = sweep(shared(), catalog, {{"/workloads/w/replicas", {d("1"), d("2"), d("3"), d("8")}}}, RunOptions{2, {}});
+    CHECK_FALSE(r.closed_form);
+    CHECK(r.axes[0].parameter == "/workloads/0/replicas");
+    // g5.xlarge month = 730 x 1.006 = 734.38. ECS: n x 734.38 + 350; EKS: ceil(n/2) x 734.38 + 73 + 1,500.
+    CHECK(r.ecs_cents == std::vector<std::int64_t>{108438, 181876, 255314, 622504});
+    CHECK(r.eks_cents == std::vector<std::int64_t>{230738, 230738, 304176, 451052});
+}
+
+TEST_CASE("sweep values are validated like the scenario, with the parameter's path") {
+    const Catalog catalog = embedded_catalog();
+    const libtco::error c = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/eks/ops_share", {d("0.1"), d("1.5")}}}); });
+    CHECK(c.code_name() == "libtco.validation.113");
+    CHECK(c.path() == "/eks/ops_share");
+    CHECK(c.detail().find("at /eks/ops_share = 1.5") != std::string::npos);
+    const libtco::error whole = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/workloads/w/replicas", {d("2.5")}}}); });
+    CHECK(whole.code_name() == "libtco.validation.116");
+    CHECK(whole.path() == "/workloads/0/replicas");
+    const libtco::error unknown = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/workloads/nope/replicas", {d("2")}}}); });
+    CHECK(unknown.code_name() == "libtco.lookup.205");
+    const libtco::error text = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/eks/gpu_sharing", {d("2")}}}); });
+    CHECK(text.code_name() == "libtco.lookup.205");
+    const libtco::error none = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/team/engineers", {}}}); });
+    CHECK(none.code_name() == "libtco.validation.113");
+}
+
+TEST_CASE("any numeric scenario value can be swept through the scenario's own reader") {
+    const Catalog catalog = embedded_catalog();
+    // Time-slicing efficiency 0.75: 2 x 0.4 / 0.75 > 1, one replica per GPU: EKS needs 8 nodes.
+    const SweepResult r = sweep(shared(), catalog, {{"/eks/time_slicing_efficiency", {d("0.9"), d("0.75")}}});
+    CHECK(r.eks_cents == std::vector<std::int64_t>{451052, 451052 + 4 * 73438});
+}
+
+TEST_CASE("break-even team size matches the closed form 2,864.52 / 1,150") {
+    const Catalog catalog = embedded_catalog();
+    const BreakEven b = break_even(shared(), catalog, "/team/engineers", d("0"), d("20"));
+    REQUIRE(b.crossings.size() == 1);
+    const Crossing& x = b.crossings[0];
+    CHECK(x.kind == CrossingKind::root);
+    CHECK(x.cheaper_above == "ecs");
+    const Decimal exact = d("2864.52") / d("1150");  // 2.490886956521739...
+    const Decimal error = x.value - exact;
+    CHECK(error.to_double() < 1e-9);
+    CHECK(error.to_double() > -1e-9);
+    CHECK(b.difference_at_low.to_string() == "-2864.52");
+    CHECK(b.difference_at_high.to_string() == "20135.48");  // 1,150 x 20 - 2,864.52
+}
+
+TEST_CASE("break-even over replicas is a step between 3 and 4") {
+    // One engineer: d(n) = 73 + 1,150 + 734.38 ceil(n/2) - 734.38 n: d(3) = 488.62, d(4) = -245.76.
+    const Catalog catalog = embedded_catalog();
+    const BreakEven b = break_even(shared("1", 1), catalog, "/workloads/w/replicas", d("1"), d("12"));
+    REQUIRE(b.crossings.size() >= 1);
+    const Crossing& x = b.crossings[0];
+    CHECK(x.kind == CrossingKind::step);
+    CHECK(x.low == d("3"));
+    CHECK(x.high == d("4"));
+    CHECK(x.cheaper_above == "eks");
+}
+
+TEST_CASE("no crossing in range is an answer") {
+    const Catalog catalog = embedded_catalog();
+    const BreakEven b = break_even(shared(), catalog, "/team/engineers", d("3"), d("5"));
+    CHECK_FALSE(b.found());
+    CHECK(b.difference_at_low.to_string() == "585.48");  // 3,450 - 2,864.52
+    const libtco::error c = fixture::capture([&] { (void)break_even(shared(), catalog, "/team/engineers", d("5"), d("3")); });
+    CHECK(c.code_name() == "libtco.validation.118");
+}
+
+TEST_CASE("a tornado moves each parameter alone and sorts by swing") {
+    const Catalog catalog = embedded_catalog();
+    const Tornado t = sensitivity(shared("2"), catalog,
+                                  {{"/ecs/ops_share", d("0.02"), d("0.05")}, {"/eks/ops_share", d("0.10"), d("0.20")}, {"/team/engineers", d("1"), d("3")}});
+    // Base: d(2) = 2,300 - 2,864.52 = -564.52.
+    CHECK(t.base_difference.to_string() == "-564.52");
+    REQUIRE(t.bars.size() == 3);
+    // Engineers 1..3 swings 2 x 1,150 = 2,300; EKS share 0.10..0.20 swings 2 x 120,000 x 0.1 / 12 = 2,000;
+    // ECS share 0.02..0.05 swings 2 x 120,000 x 0.03 / 12 = 600.
+    CHECK(t.bars[0].parameter == "/team/engineers");
+    CHECK(t.bars[0].swing().to_string() == "2300");
+    CHECK(t.bars[1].parameter == "/eks/ops_share");
+    CHECK(t.bars[1].swing().to_string() == "2000");
+    CHECK(t.bars[1].difference_at_low.to_string() == "-1564.52");
+    CHECK(t.bars[2].parameter == "/ecs/ops_share");
+    CHECK(t.bars[2].swing().to_string() == "600");
+}
+
+TEST_CASE("the default tornado covers the ranged assumptions the scenario uses") {
+    const std::vector<SensitivityRange> ranges = default_sensitivity_ranges(default_scenario());
+    std::vector<std::string> names;
+    for (const SensitivityRange& r : ranges) names.push_back(r.parameter);
+    CHECK(std::find(names.begin(), names.end(), "/eks/ops_share") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "/ecs/spot/fallback_share") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "/assumptions/gpu_share_of_node_cost") == names.end());  // showback only
+    const Tornado t = sensitivity(default_scenario(), embedded_catalog(), {});
+    CHECK(t.bars.size() == ranges.size());
+}
+
+TEST_CASE("progress is reported and a false return cancels") {
+    const Catalog catalog = embedded_catalog();
+    std::int64_t last = -1;
+    RunOptions watch{2, [&](std::int64_t done, std::int64_t total) {
+                         CHECK(total == 2000);
+                         last = done;
+                         return true;
+                     }};
+    (void)sweep(shared(), catalog, {{"/team/engineers", linspace(d("0"), d("10"), 2000)}}, watch);
+    CHECK(last == 2000);
+    RunOptions stop{2, [](std::int64_t, std::int64_t) { return false; }};
+    const libtco::error c = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/workloads/w/replicas", linspace(d("1"), d("400"), 400)}}, stop); });
+    CHECK(c.code_name() == "libtco.run.600");
+}
