@@ -75,5 +75,17 @@ int main() {
     BreakEven b;
     const double be = seconds([&] { b = break_even(base, catalog, "/team/engineers", Decimal(0), Decimal(100)); });
     std::printf("%-58s %12.3f ms (%lld evaluations)\n", "break-even of team size, default scenario", be * 1e3, static_cast<long long>(b.evaluations));
+
+    // Monte Carlo of the default scenario: 100,000 samples of the default uncertainty.
+    MonteCarloResult mc;
+    const double m = seconds([&] { mc = monte_carlo(base, catalog, MonteCarloSpec{1, 100000, {}}, RunOptions{0, {}}); });
+    std::printf("%-58s %12.3f s (target < 1 s); P(EKS cheaper) = %s\n", "Monte Carlo, default scenario, 100,000 samples, all threads", m,
+                mc.probability_eks_cheaper().to_string().c_str());
+    const MonteCarloResult again = monte_carlo(base, catalog, MonteCarloSpec{1, 100000, {}}, RunOptions{1, {}});
+    std::printf("  same numbers on 1 thread: %s\n", again.eks_cents == mc.eks_cents && again.ecs_cents == mc.ecs_cents ? "yes" : "NO");
+    // With a parameter that moves placement (the memory ECS reserves), every sample runs the engine.
+    MonteCarloSpec placing{1, 200, {{"/ecs/reserved_memory_gib", Distribution(Distribution::Uniform{Decimal(0), Decimal(1)})}}};
+    const double mp = seconds([&] { (void)monte_carlo(base, catalog, placing, RunOptions{0, {}}); });
+    report("Monte Carlo re-placing the default scenario each sample", 200, mp, "samples");
     return 0;
 }

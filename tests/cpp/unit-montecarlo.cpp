@@ -1,0 +1,134 @@
+// Monte Carlo: reproducible by seed across thread counts, statistics checked against closed forms.
+// The "shared" scenario is the one of unit-analysis.cpp: d(E) = EKS - ECS = 1,150 E - 2,864.52.
+#include "scenario_fixture.hpp"
+
+#include <libtco/montecarlo.hpp>
+
+using namespace libtco;
+
+namespace {
+
+Scenario shared() {
+    return Scenario::from_json_text(R"({"schema_version": 1, "name": "shared", "month": "2026-09",
+      "team": {"engineers": 1, "loaded_cost_per_engineer_year": 120000},
+      "workloads": [{"name": "w", "replicas": 8, "gpus": 0.4, "gpu_memory_gib": 8, "vcpu": 1, "memory_gib": 4}],
+      "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing"},
+      "ecs": {"node_types": ["g5.xlarge"]}})");
+}
+
+Decimal d(const char* text) { return Decimal::parse(text); }
+
+MonteCarloSpec spec_of(const char* json) { return MonteCarloSpec::from_json(detail::parse_exact(json)); }
+
+}  // namespace
+
+TEST_CASE("the same seed gives bit-identical results on 1, 2 and 5 threads") {
+    const Catalog catalog = embedded_catalog();
+    const MonteCarloSpec spec = spec_of(R"({"seed": 7, "samples": 3000, "parameters": [
+        {"parameter": "/team/engineers", "distribution": {"distribution": "normal", "mean": 2.5, "sd": 1, "low": 0, "high": 6}},
+        {"parameter": "/eks/ops_share", "distribution": {"distribution": "triangular", "low": 0.1, "mode": 0.15, "high": 0.2}},
+        {"parameter": "/ecs/ops_share", "distribution": {"distribution": "uniform", "low": 0.02, "high": 0.05}}]})");
+    const MonteCarloResult one = monte_carlo(shared(), catalog, spec, RunOptions{1, {}});
+    for (int threads : {2, 5}) {
+        const MonteCarloResult many = monte_carlo(shared(), catalog, spec, RunOptions{threads, {}});
+        CHECK(many.eks_cents == one.eks_cents);
+        CHECK(many.ecs_cents == one.ecs_cents);
+        CHECK(many.draws == one.draws);
+        CHECK(many.difference.mean == one.difference.mean);
+    }
+    MonteCarloSpec other = spec;
+    other.seed = 8;
+    CHECK(monte_carlo(shared(), catalog, other).eks_cents != one.eks_cents);
+}
+
+TEST_CASE("a uniform team size gives P(EKS cheaper) = P(E < 2.4909) = 0.4982") {
+    // E ~ U(0, 5); EKS is cheaper where 1,150 E < 2,864.52, i.e. E < 2.490887: probability 0.498177.
+    const Catalog catalog = embedded_catalog();
+    const MonteCarloResult r = monte_carlo(shared(), catalog, spec_of(R"({"seed": 1, "samples": 20000, "parameters": [
+        {"parameter": "/team/engineers", "distribution": {"distribution": "uniform", "low": 0, "high": 5}}]})"));
+    CHECK(r.closed_form);
+    const double p = r.probability_eks_cheaper().to_double();
+    CHECK(p > 0.498177 - 0.0106);  // 3 standard errors: sqrt(0.25 / 20000) = 0.0035
+    CHECK(p < 0.498177 + 0.0106);
+    // The mean difference: 1,150 x 2.5 - 2,864.52 = 10.48, standard error 1,150 x 5 / sqrt(12 x 20000) = 11.7.
+    CHECK(r.difference.mean.to_double() > 10.48 - 35.2);
+    CHECK(r.difference.mean.to_double() < 10.48 + 35.2);
+    // Every sample is one of the engine's figures for its team size.
+    for (std::size_t i = 0; i < 50; ++i) {
+        const Decimal e = r.draws[0][i];
+        const Money exact_difference(d("1150") * e - d("2864.52"));
+        CHECK(r.eks_cents[i] - r.ecs_cents[i] == cents_of(Money(d("3010.52") + d("1500") * e)) - cents_of(Money(d("5875.04") + d("350") * e)));
+        CHECK(std::abs(r.eks_cents[i] - r.ecs_cents[i] - cents_of(exact_difference)) <= 1);
+    }
+}
+
+TEST_CASE("a two-point choice gives two totals in the weights' proportion") {
+    // E = 1 (weight 3) or 5 (weight 1): d = -1,714.52 or 2,885.48.
+    const Catalog catalog = embedded_catalog();
+    const MonteCarloResult r = monte_carlo(shared(), catalog, spec_of(R"({"seed": 3, "samples": 8000, "parameters": [
+        {"parameter": "/team/engineers", "distribution": {"distribution": "choice", "values": [1, 5], "weights": [3, 1]}}]})"));
+    std::int64_t low = 0;
+    for (std::int64_t i = 0; i < r.samples(); ++i) {
+        const std::int64_t diff = r.eks_cents[static_cast<std::size_t>(i)] - r.ecs_cents[static_cast<std::size_t>(i)];
+        CHECK((diff == -171452 || diff == 288548));
+        low += diff == -171452;
+    }
+    CHECK(low == r.eks_cheaper);
+    CHECK(std::abs(static_cast<double>(low) / 8000 - 0.75) < 3 * 0.00484);  // sqrt(0.75 x 0.25 / 8000)
+    CHECK(r.difference.min_cents == -171452);
+    CHECK(r.difference.max_cents == 288548);
+    CHECK(r.difference.percentile(50) == -171452);
+    CHECK(r.difference.percentile(95) == 288548);
+    // The exact mean: (low x -1,714.52 + (8000 - low) x 2,885.48) / 8000.
+    const Decimal expected = (Decimal(low) * d("-1714.52") + Decimal(8000 - low) * d("2885.48")) / Decimal(8000);
+    CHECK(r.difference.mean == expected);
+}
+
+TEST_CASE("percentiles are nearest-rank") {
+    std::vector<std::int64_t> cents;
+    for (int i = 10; i >= 1; --i) cents.push_back(i * 10);  // 100, 90, ..., 10
+    const Distribution1D s = detail::summarize(cents);
+    CHECK(s.percentile(5) == 10);    // rank ceil(0.5) = 1
+    CHECK(s.percentile(25) == 30);   // rank ceil(2.5) = 3
+    CHECK(s.percentile(50) == 50);   // rank 5
+    CHECK(s.percentile(95) == 100);  // rank ceil(9.5) = 10
+    CHECK(s.mean == d("0.55"));      // 550 cents / 10
+    CHECK(s.stdev == doctest::Approx(0.302765).epsilon(1e-5));  // sample sd of 10..100 cents = 30.2765 cents
+}
+
+TEST_CASE("the default uncertainty is the seed's ops-share ranges, centred on the scenario's values") {
+    const Scenario s = default_scenario();
+    const std::vector<UncertainParameter> u = default_uncertainty(s);
+    REQUIRE(u.size() == 2);
+    CHECK(u[0].parameter == "/eks/ops_share");
+    CHECK(describe(u[0].distribution) == "triangular(0.1, 0.15, 0.2)");
+    CHECK(describe(u[1].distribution) == "triangular(0.02, 0.035, 0.05)");
+    // EKS staff cost moves by 6 x 200,000 / 12 = 100,000 per unit of share; the triangular's sd is
+    // sqrt((0.1² + 0.15² + 0.2² - 0.1 x 0.15 - 0.1 x 0.2 - 0.15 x 0.2) / 18) = 0.0204, so $2,041;
+    // the mean over 20,000 samples is within 3 x 2,041 / sqrt(20000) = $43 of the base total.
+    const Catalog catalog = embedded_catalog();
+    const MonteCarloResult r = monte_carlo(s, catalog, MonteCarloSpec{5, 20000, {}});
+    CHECK(r.closed_form);
+    const double base = compare(s, catalog).eks.total().value().to_double();
+    CHECK(std::abs(r.eks.mean.to_double() - base) < 43.3);
+    CHECK(r.eks.stdev == doctest::Approx(2041.2).epsilon(0.03));
+}
+
+TEST_CASE("Monte Carlo specs are read strictly") {
+    const auto code_at = [](const char* json) {
+        const libtco::error e = fixture::capture([&] { (void)spec_of(json); });
+        return e.code_name() + " " + e.path();
+    };
+    CHECK(code_at(R"({"samples": 0})") == "libtco.validation.113 /samples");
+    CHECK(code_at(R"({"samples": 100, "seeds": 1})") == "libtco.validation.112 /seeds");
+    CHECK(code_at(R"({"seed": -1})") == "libtco.validation.113 /seed");
+    CHECK(code_at(R"({"parameters": [{"parameter": "/team/engineers"}]})") == "libtco.validation.111 /parameters/0/distribution");
+    CHECK(code_at(R"({"parameters": [{"parameter": "/team/engineers", "distribution": {"distribution": "uniform", "low": 2, "high": 1}}]})") ==
+          "libtco.validation.118 /parameters/0/distribution/high");
+    const Catalog catalog = embedded_catalog();
+    const libtco::error e = fixture::capture([&] {
+        (void)monte_carlo(shared(), catalog, spec_of(R"({"parameters": [{"parameter": "/eks/ops_share", "distribution": {"distribution": "uniform", "low": 0.5, "high": 1.5}}]})"));
+    });
+    CHECK(e.code_name() == "libtco.validation.113");
+    CHECK(e.path() == "/eks/ops_share");
+}
