@@ -1,11 +1,219 @@
-// libtco._core: analysis (filled in by the analysis work).
+// libtco._core: sweeps, break-even, sensitivity and Monte Carlo. Scenario and catalog come in as
+// JSON text; small results go out as JSON text, large ones (a value per point or sample) as numpy
+// arrays of int64 cents (exact) and float64 draws. Every run releases the GIL; a progress callable
+// is called with the GIL held, on the calling thread, and may return False to cancel.
 
 #include "register.hpp"
+
+#include <libtco/breakeven.hpp>
+#include <libtco/embedded_catalog.hpp>
+#include <libtco/montecarlo.hpp>
+#include <libtco/sensitivity.hpp>
+#include <libtco/sweep.hpp>
+
+#include <pybind11/numpy.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace py = pybind11;
 
 namespace libtco::python {
 
-void register_analysis(py::module_& m) { (void)m; }
+namespace {
+
+struct Inputs {
+    Scenario scenario;
+    Catalog catalog;
+};
+
+Inputs read_inputs(const std::string& scenario_json, const std::optional<std::string>& catalog_json) {
+    Scenario s = Scenario::from_json_text(scenario_json);
+    Catalog c = catalog_json ? Catalog::from_json_text(*catalog_json) : catalog_for(s);
+    return {std::move(s), std::move(c)};
+}
+
+RunOptions run_options(int threads, const py::object& progress) {
+    RunOptions o;
+    o.threads = threads;
+    if (!progress.is_none()) {
+        o.progress = [progress](std::int64_t done, std::int64_t total) {
+            py::gil_scoped_acquire hold;
+            const py::object answer = progress(done, total);
+            return answer.is_none() || answer.cast<bool>();
+        };
+    }
+    return o;
+}
+
+py::array_t<std::int64_t> int_array(const std::vector<std::int64_t>& v) {
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), out.mutable_data());
+    return out;
+}
+
+py::array_t<double> float_array(const std::vector<Decimal>& v) {
+    py::array_t<double> out(static_cast<py::ssize_t>(v.size()));
+    double* data = out.mutable_data();
+    for (std::size_t i = 0; i < v.size(); ++i) data[i] = v[i].to_double();
+    return out;
+}
+
+nlohmann::ordered_json totals_json(const Totals& t) {
+    return {{"eks_usd", round_to_cents(t.eks).value().to_fixed(2)}, {"ecs_usd", round_to_cents(t.ecs).value().to_fixed(2)},
+            {"difference_usd", t.difference().value().to_fixed(2)}};
+}
+
+nlohmann::ordered_json summary_json(const Distribution1D& d) {
+    nlohmann::ordered_json j{{"mean_usd", d.mean.to_string()}, {"stdev_usd", d.stdev}, {"min_cents", d.min_cents}, {"max_cents", d.max_cents}};
+    nlohmann::ordered_json p = nlohmann::ordered_json::object();
+    for (const auto& [q, v] : d.percentiles) p["p" + std::to_string(q)] = v;
+    j["percentile_cents"] = std::move(p);
+    return j;
+}
+
+std::vector<SweepAxis> read_axes(const std::vector<std::pair<std::string, std::vector<std::string>>>& grid) {
+    std::vector<SweepAxis> axes;
+    for (const auto& [parameter, values] : grid) {
+        SweepAxis a{parameter, {}};
+        for (const std::string& v : values) a.values.push_back(Decimal::parse(v, parameter));
+        axes.push_back(std::move(a));
+    }
+    return axes;
+}
+
+}  // namespace
+
+void register_analysis(py::module_& m) {
+    m.def(
+        "sweep",
+        [](const std::string& scenario_json, const std::optional<std::string>& catalog_json,
+           const std::vector<std::pair<std::string, std::vector<std::string>>>& grid, int threads, const py::object& progress) {
+            const RunOptions options = run_options(threads, progress);
+            SweepResult r;
+            {
+                py::gil_scoped_release release;
+                const Inputs in = read_inputs(scenario_json, catalog_json);
+                r = sweep(in.scenario, in.catalog, read_axes(grid), options);
+            }
+            py::list axes;
+            for (const SweepAxis& a : r.axes) {
+                py::list values;
+                for (const Decimal& v : a.values) values.append(v.to_string());
+                axes.append(py::make_tuple(a.parameter, values));
+            }
+            py::dict out;
+            out["axes"] = axes;
+            out["closed_form"] = r.closed_form;
+            out["eks_cents"] = int_array(r.eks_cents);
+            out["ecs_cents"] = int_array(r.ecs_cents);
+            return out;
+        },
+        py::arg("scenario_json"), py::arg("catalog_json"), py::arg("grid"), py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "Evaluates the scenario on every point of the grid [(parameter, [decimal text, ...]), ...] (last parameter fastest).\n"
+        "Returns {axes, closed_form, eks_cents, ecs_cents} with int64 numpy arrays of rounded totals in cents.");
+
+    m.def(
+        "break_even_json",
+        [](const std::string& scenario_json, const std::optional<std::string>& catalog_json, const std::string& parameter, const std::string& low,
+           const std::string& high, std::int64_t scan_points, int threads, const py::object& progress) {
+            BreakEvenOptions options;
+            options.scan_points = scan_points;
+            options.run = run_options(threads, progress);
+            py::gil_scoped_release release;
+            const Inputs in = read_inputs(scenario_json, catalog_json);
+            const BreakEven b = break_even(in.scenario, in.catalog, parameter, Decimal::parse(low, "low"), Decimal::parse(high, "high"), options);
+            nlohmann::ordered_json j{{"parameter", b.parameter},
+                                     {"base_value", b.base_value.to_string()},
+                                     {"low", b.low.to_string()},
+                                     {"high", b.high.to_string()},
+                                     {"difference_at_low_usd", b.difference_at_low.to_string()},
+                                     {"difference_at_high_usd", b.difference_at_high.to_string()},
+                                     {"evaluations", b.evaluations}};
+            nlohmann::ordered_json crossings = nlohmann::ordered_json::array();
+            for (const Crossing& c : b.crossings)
+                crossings.push_back({{"value", c.value.to_string()},
+                                     {"low", c.low.to_string()},
+                                     {"high", c.high.to_string()},
+                                     {"kind", to_string(c.kind)},
+                                     {"cheaper_above", c.cheaper_above}});
+            j["crossings"] = std::move(crossings);
+            return j.dump(2);
+        },
+        py::arg("scenario_json"), py::arg("catalog_json"), py::arg("parameter"), py::arg("low"), py::arg("high"), py::arg("scan_points") = 64,
+        py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "The values of `parameter` in [low, high] where EKS and ECS cost the same, as JSON text.");
+
+    m.def(
+        "sensitivity_json",
+        [](const std::string& scenario_json, const std::optional<std::string>& catalog_json,
+           const std::vector<std::tuple<std::string, std::string, std::string>>& ranges, int threads) {
+            RunOptions options;
+            options.threads = threads;
+            py::gil_scoped_release release;
+            const Inputs in = read_inputs(scenario_json, catalog_json);
+            std::vector<SensitivityRange> rs;
+            for (const auto& [p, low, high] : ranges) rs.push_back({p, Decimal::parse(low, p), Decimal::parse(high, p)});
+            const Tornado t = sensitivity(in.scenario, in.catalog, rs, options);
+            nlohmann::ordered_json j{{"base", totals_json(t.base)}};
+            nlohmann::ordered_json bars = nlohmann::ordered_json::array();
+            for (const TornadoBar& b : t.bars)
+                bars.push_back({{"parameter", b.parameter},
+                                {"base_value", b.base_value.to_string()},
+                                {"low", b.low.to_string()},
+                                {"high", b.high.to_string()},
+                                {"difference_at_low_usd", b.difference_at_low.value().to_fixed(2)},
+                                {"difference_at_high_usd", b.difference_at_high.value().to_fixed(2)},
+                                {"swing_usd", b.swing().value().to_fixed(2)},
+                                {"at_low", totals_json(b.at_low)},
+                                {"at_high", totals_json(b.at_high)}});
+            j["bars"] = std::move(bars);
+            return j.dump(2);
+        },
+        py::arg("scenario_json"), py::arg("catalog_json"), py::arg("ranges"), py::arg("threads") = 0,
+        "A tornado over [(parameter, low, high), ...] (empty: the scenario's ranged assumptions), as JSON text.");
+
+    m.def(
+        "monte_carlo",
+        [](const std::string& scenario_json, const std::optional<std::string>& catalog_json, const std::string& spec_json, int threads,
+           const py::object& progress) {
+            const RunOptions options = run_options(threads, progress);
+            MonteCarloResult r;
+            {
+                py::gil_scoped_release release;
+                const Inputs in = read_inputs(scenario_json, catalog_json);
+                r = monte_carlo(in.scenario, in.catalog, MonteCarloSpec::from_json(detail::parse_exact(spec_json)), options);
+            }
+            nlohmann::ordered_json j{{"spec", to_json(r.spec)},
+                                     {"closed_form", r.closed_form},
+                                     {"samples", r.samples()},
+                                     {"eks_cheaper", r.eks_cheaper},
+                                     {"ties", r.ties},
+                                     {"probability_eks_cheaper", r.probability_eks_cheaper().to_string()},
+                                     {"eks", summary_json(r.eks)},
+                                     {"ecs", summary_json(r.ecs)},
+                                     {"difference", summary_json(r.difference)}};
+            py::dict out;
+            out["summary_json"] = j.dump(2);
+            out["eks_cents"] = int_array(r.eks_cents);
+            out["ecs_cents"] = int_array(r.ecs_cents);
+            py::list draws;
+            for (const std::vector<Decimal>& d : r.draws) draws.append(float_array(d));
+            out["draws"] = draws;
+            return out;
+        },
+        py::arg("scenario_json"), py::arg("catalog_json"), py::arg("spec_json"), py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "Monte Carlo of the scenario under spec_json ({seed, samples, parameters: [{parameter, distribution}]}).\n"
+        "Returns {summary_json, eks_cents, ecs_cents, draws} (int64 cents; float64 draws per parameter).");
+
+    m.def("default_uncertainty_json", [](const std::string& scenario_json) {
+        const Scenario s = Scenario::from_json_text(scenario_json);
+        MonteCarloSpec spec;
+        spec.parameters = default_uncertainty(s);
+        return to_json(spec)["parameters"].dump(2);
+    });
+}
 
 }  // namespace libtco::python

@@ -1,0 +1,436 @@
+"""Decisions, not just totals: sweeps, break-even, sensitivity (tornado) and Monte Carlo.
+
+Every function takes a scenario (a :class:`~libtco.Scenario` or anything :func:`~libtco.load_scenario`
+accepts) and an optional catalog, names parameters by the JSON pointer of their value in the scenario
+(``/team/engineers``, ``/eks/ops_share``, ``/workloads/chat-llm/replicas``: a workload by name or index)
+and runs in C++ without the GIL, on every core unless ``threads`` says otherwise.
+
+Parameters that only reach the staff lines or the EKS cluster fee (team, ops shares, clusters) are
+evaluated in closed form (millions of points a second); any other re-runs the engine, placement
+included. Money comes back exact: totals are int64 numpy arrays of cents, summaries ``Decimal``.
+A ``progress`` callable gets ``(done, total)`` about ten times a second and may return ``False``
+to stop the run, which then raises :class:`libtco.errors.Cancelled`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence, Union
+
+from . import _core
+from .catalog import Catalog, load_catalog
+from .scenario import Scenario, load_scenario
+
+if TYPE_CHECKING:
+    import numpy
+    import pandas
+
+    from ._source import Source
+
+__all__ = ["BreakEven", "Crossing", "MonteCarlo", "Sweep", "Tornado", "TornadoBar", "break_even", "monte_carlo", "sensitivity", "sweep"]
+
+Number = Union[Decimal, int, float, str]
+Progress = Callable[[int, int], Optional[bool]]
+
+_CENT = Decimal("0.01")
+
+
+def _text(value: Number) -> str:
+    """A parameter value as exact decimal text (floats by their shortest repr, so 0.1 is 0.1)."""
+    if isinstance(value, bool):
+        raise TypeError("a parameter value must be a number, not a bool")
+    if isinstance(value, (Decimal, int, str)):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    try:
+        return repr(float(value))  # numpy scalars
+    except (TypeError, ValueError):
+        raise TypeError(f"a parameter value must be a number, got {type(value).__name__}") from None
+
+
+def _inputs(scenario: Source | Scenario, catalog: Optional[Source | Catalog]) -> tuple[str, Optional[str]]:
+    s = load_scenario(scenario)
+    c = None if catalog is None else load_catalog(catalog)
+    return s.to_json(), None if c is None else c._core_json
+
+
+def _dollars(cents: int) -> Decimal:
+    return Decimal(cents) * _CENT
+
+
+def _table_html(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# --- sweeps ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """A scenario evaluated on a grid (the cartesian product of each parameter's values, the last fastest).
+
+    Attributes:
+        axes: ``(parameter, values)`` per swept parameter, workloads by index, values exact.
+        closed_form: True when no point needed the engine to re-place the workloads.
+        eks_cents, ecs_cents: The rounded monthly totals of each point, in cents (int64 arrays).
+    """
+
+    axes: tuple[tuple[str, tuple[Decimal, ...]], ...]
+    closed_form: bool
+    eks_cents: numpy.ndarray
+    ecs_cents: numpy.ndarray
+
+    @property
+    def difference_cents(self) -> numpy.ndarray:
+        """EKS minus ECS per point, in cents: positive where EKS costs more."""
+        return self.eks_cents - self.ecs_cents
+
+    def __len__(self) -> int:
+        return int(self.eks_cents.shape[0])
+
+    def grid(self) -> list[numpy.ndarray]:
+        """The parameter values of every point, one float64 array per axis."""
+        import numpy as np
+
+        mesh = np.meshgrid(*[np.array([float(v) for v in values]) for _, values in self.axes], indexing="ij")
+        return [m.reshape(-1) for m in mesh]
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per point: the parameters (floats), then eks_usd, ecs_usd, difference_usd (floats of exact cents)."""
+        import pandas as pd
+
+        columns: dict[str, Any] = {name: values for (name, _), values in zip(self.axes, self.grid())}
+        columns["eks_usd"] = self.eks_cents / 100
+        columns["ecs_usd"] = self.ecs_cents / 100
+        columns["difference_usd"] = self.difference_cents / 100
+        return pd.DataFrame(columns)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: axes with exact decimal strings and totals as exact dollar strings."""
+        return {
+            "axes": [{"parameter": name, "values": [str(v) for v in values]} for name, values in self.axes],
+            "closed_form": self.closed_form,
+            "eks_usd": [str(_dollars(int(c))) for c in self.eks_cents],
+            "ecs_usd": [str(_dollars(int(c))) for c in self.ecs_cents],
+        }
+
+    def to_csv(self) -> str:
+        """The points as CSV: parameter columns (exact), then eks_usd, ecs_usd, difference_usd."""
+        import itertools
+
+        lines = [",".join([name for name, _ in self.axes] + ["eks_usd", "ecs_usd", "difference_usd"])]
+        for point, (e, c) in zip(itertools.product(*[values for _, values in self.axes]), zip(self.eks_cents, self.ecs_cents)):
+            lines.append(",".join([str(v) for v in point] + [f"{_dollars(int(e)):.2f}", f"{_dollars(int(c)):.2f}", f"{_dollars(int(e) - int(c)):.2f}"]))
+        return "\n".join(lines) + "\n"
+
+    def __repr__(self) -> str:
+        axes = ", ".join(f"{name}: {len(values)} values" for name, values in self.axes)
+        return f"<Sweep {len(self)} points ({axes}); {'closed form' if self.closed_form else 're-placed'}>"
+
+    def _repr_html_(self) -> str:
+        frame = self.to_frame()
+        return f"<p>{html.escape(repr(self))}</p>" + frame.head(20).to_html(index=False)
+
+
+def sweep(
+    scenario: Source | Scenario,
+    grid: Mapping[str, Iterable[Number]],
+    *,
+    catalog: Optional[Source | Catalog] = None,
+    threads: int = 0,
+    progress: Optional[Progress] = None,
+) -> Sweep:
+    """Evaluates the scenario on every combination of parameter values.
+
+    Args:
+        grid: ``{parameter: values}``, e.g. ``{"/team/engineers": range(1, 41), "/eks/ops_share": [0.1, 0.15, 0.2]}``.
+            The last parameter varies fastest.
+
+    Raises:
+        ValidationError: a value the scenario could not hold (its ``path`` is the parameter's).
+        NotFoundError: a parameter that is not a numeric value of the scenario.
+        Cancelled: ``progress`` returned False.
+    """
+    scenario_json, catalog_json = _inputs(scenario, catalog)
+    axes = [(str(name), [_text(v) for v in values]) for name, values in grid.items()]
+    r = _core.sweep(scenario_json, catalog_json, axes, threads, progress)
+    return Sweep(tuple((name, tuple(Decimal(v) for v in values)) for name, values in r["axes"]), bool(r["closed_form"]), r["eks_cents"], r["ecs_cents"])
+
+
+# --- break-even -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """Where EKS and ECS cost the same.
+
+    ``kind`` is ``"root"`` where the difference passes through zero, ``"step"`` where it jumps over
+    zero (a whole-number parameter, or one more replica needing another node): then ``low`` and
+    ``high`` are the last values on either side. ``cheaper_above`` is the platform cheaper above it.
+    """
+
+    value: Decimal
+    low: Decimal
+    high: Decimal
+    kind: str
+    cheaper_above: str
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """The crossings of EKS and ECS over a parameter's range; none is an answer ("no crossing in range")."""
+
+    parameter: str
+    base_value: Decimal
+    low: Decimal
+    high: Decimal
+    difference_at_low: Decimal
+    difference_at_high: Decimal
+    crossings: tuple[Crossing, ...]
+    evaluations: int
+
+    @property
+    def value(self) -> Optional[Decimal]:
+        """The first crossing's value, or None when there is no crossing in the range."""
+        return self.crossings[0].value if self.crossings else None
+
+    def summary(self) -> str:
+        if not self.crossings:
+            cheaper = "ECS" if self.difference_at_low > 0 else "EKS"
+            return (f"no crossing of {self.parameter} in [{self.low}, {self.high}]: {cheaper} is cheaper throughout "
+                    f"(EKS - ECS = {self.difference_at_low:,.2f} at {self.low}, {self.difference_at_high:,.2f} at {self.high})")
+        parts = []
+        for c in self.crossings:
+            where = f"{c.value:.6g}" if c.kind == "root" else f"between {c.low} and {c.high}"
+            parts.append(f"{where} ({c.kind}; {c.cheaper_above.upper()} cheaper above)")
+        return f"EKS and ECS cost the same at {self.parameter} = " + "; ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "parameter": self.parameter, "base_value": str(self.base_value), "low": str(self.low), "high": str(self.high),
+            "difference_at_low_usd": str(self.difference_at_low), "difference_at_high_usd": str(self.difference_at_high),
+            "crossings": [{"value": str(c.value), "low": str(c.low), "high": str(c.high), "kind": c.kind, "cheaper_above": c.cheaper_above}
+                          for c in self.crossings],
+            "evaluations": self.evaluations,
+        }
+
+    def __repr__(self) -> str:
+        return f"<BreakEven {self.summary()}>"
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.summary())}</p>"
+
+
+def break_even(
+    scenario: Source | Scenario,
+    parameter: str,
+    low: Number,
+    high: Number,
+    *,
+    catalog: Optional[Source | Catalog] = None,
+    scan_points: int = 64,
+    threads: int = 0,
+    progress: Optional[Progress] = None,
+) -> BreakEven:
+    """The values of ``parameter`` in ``[low, high]`` at which EKS and ECS cost the same.
+
+    The range is scanned at ``scan_points`` intervals and every change of sign refined (Illinois
+    regula falsi; bisection on whole numbers). No crossing in the range is returned, not raised.
+    """
+    scenario_json, catalog_json = _inputs(scenario, catalog)
+    d = json.loads(_core.break_even_json(scenario_json, catalog_json, parameter, _text(low), _text(high), scan_points, threads, progress))
+    crossings = tuple(Crossing(Decimal(c["value"]), Decimal(c["low"]), Decimal(c["high"]), c["kind"], c["cheaper_above"]) for c in d["crossings"])
+    return BreakEven(d["parameter"], Decimal(d["base_value"]), Decimal(d["low"]), Decimal(d["high"]), Decimal(d["difference_at_low_usd"]),
+                     Decimal(d["difference_at_high_usd"]), crossings, int(d["evaluations"]))
+
+
+# --- sensitivity ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TornadoBar:
+    """One parameter moved alone to its low and high value; differences are EKS - ECS, rounded."""
+
+    parameter: str
+    base_value: Decimal
+    low: Decimal
+    high: Decimal
+    difference_at_low: Decimal
+    difference_at_high: Decimal
+    swing: Decimal
+
+
+@dataclass(frozen=True)
+class Tornado:
+    """How far each parameter moves the difference, widest first."""
+
+    base_difference: Decimal
+    base_eks: Decimal
+    base_ecs: Decimal
+    bars: tuple[TornadoBar, ...]
+
+    def to_frame(self) -> pandas.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(
+            [{"parameter": b.parameter, "base_value": float(b.base_value), "low": float(b.low), "high": float(b.high),
+              "difference_at_low_usd": float(b.difference_at_low), "difference_at_high_usd": float(b.difference_at_high),
+              "swing_usd": float(b.swing)} for b in self.bars],
+            columns=["parameter", "base_value", "low", "high", "difference_at_low_usd", "difference_at_high_usd", "swing_usd"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"base_difference_usd": str(self.base_difference), "base_eks_usd": str(self.base_eks), "base_ecs_usd": str(self.base_ecs),
+                "bars": [{k: str(v) if isinstance(v, Decimal) else v for k, v in b.__dict__.items()} for b in self.bars]}
+
+    def __repr__(self) -> str:
+        widest = f"; widest: {self.bars[0].parameter} (${self.bars[0].swing:,.2f})" if self.bars else ""
+        return f"<Tornado {len(self.bars)} parameters around EKS - ECS = ${self.base_difference:,.2f}{widest}>"
+
+    def _repr_html_(self) -> str:
+        rows = [(b.parameter, b.low, b.high, f"{b.difference_at_low:,.2f}", f"{b.difference_at_high:,.2f}", f"{b.swing:,.2f}") for b in self.bars]
+        return f"<p>EKS - ECS at the scenario's values: ${self.base_difference:,.2f}</p>" + _table_html(
+            ["parameter", "low", "high", "EKS - ECS at low", "EKS - ECS at high", "swing"], rows)
+
+
+def sensitivity(
+    scenario: Source | Scenario,
+    ranges: Optional[Mapping[str, tuple[Number, Number]]] = None,
+    *,
+    catalog: Optional[Source | Catalog] = None,
+    threads: int = 0,
+) -> Tornado:
+    """A tornado: each parameter of ``ranges`` (``{parameter: (low, high)}``) moved alone.
+
+    Without ``ranges``, the assumptions the scenario uses that have a plausible range (ops shares,
+    spot fallback, checkpointing, reserved memory, ...) are moved over that range.
+    """
+    scenario_json, catalog_json = _inputs(scenario, catalog)
+    triples = [(p, _text(lo), _text(hi)) for p, (lo, hi) in (ranges or {}).items()]
+    d = json.loads(_core.sensitivity_json(scenario_json, catalog_json, triples, threads))
+    bars = tuple(TornadoBar(b["parameter"], Decimal(b["base_value"]), Decimal(b["low"]), Decimal(b["high"]), Decimal(b["difference_at_low_usd"]),
+                            Decimal(b["difference_at_high_usd"]), Decimal(b["swing_usd"])) for b in d["bars"])
+    base = d["base"]
+    return Tornado(Decimal(base["difference_usd"]), Decimal(base["eks_usd"]), Decimal(base["ecs_usd"]), bars)
+
+
+# --- Monte Carlo ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """The distribution of each platform's monthly cost and of the difference under uncertain parameters.
+
+    Attributes:
+        spec: The run as JSON data (seed, samples, each parameter's distribution): run it again to
+            get the same numbers, on any machine and thread count.
+        summary: Per ``"eks"``, ``"ecs"``, ``"difference"``: ``mean`` (exact Decimal), ``stdev`` (float),
+            ``min``, ``max`` and ``percentiles`` ({5: Decimal, ..., 95: Decimal}, nearest rank).
+        probability_eks_cheaper: The share of samples in which EKS costs less (exact).
+        eks_cents, ecs_cents: Every sample's rounded totals in cents (int64 arrays).
+        draws: Every sample's value of each parameter (float64 arrays, by parameter).
+    """
+
+    spec: dict[str, Any]
+    closed_form: bool
+    summary: dict[str, dict[str, Any]]
+    probability_eks_cheaper: Decimal
+    eks_cents: numpy.ndarray
+    ecs_cents: numpy.ndarray
+    draws: dict[str, numpy.ndarray]
+
+    @property
+    def samples(self) -> int:
+        return int(self.eks_cents.shape[0])
+
+    @property
+    def difference_cents(self) -> numpy.ndarray:
+        return self.eks_cents - self.ecs_cents
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per sample: each parameter's draw, then eks_usd, ecs_usd, difference_usd (floats)."""
+        import pandas as pd
+
+        columns: dict[str, Any] = dict(self.draws)
+        columns["eks_usd"] = self.eks_cents / 100
+        columns["ecs_usd"] = self.ecs_cents / 100
+        columns["difference_usd"] = self.difference_cents / 100
+        return pd.DataFrame(columns)
+
+    def percentiles_frame(self) -> pandas.DataFrame:
+        """Mean, standard deviation and percentiles of EKS, ECS and the difference (rows), in dollars."""
+        import pandas as pd
+
+        rows = {}
+        for name in ("eks", "ecs", "difference"):
+            s = self.summary[name]
+            row = {"mean": float(s["mean"]), "stdev": s["stdev"], "min": float(s["min"])}
+            row.update({f"p{p}": float(v) for p, v in s["percentiles"].items()})
+            row["max"] = float(s["max"])
+            rows[name] = row
+        return pd.DataFrame.from_dict(rows, orient="index")
+
+    def to_dict(self) -> dict[str, Any]:
+        def plain(s: dict[str, Any]) -> dict[str, Any]:
+            return {"mean": str(s["mean"]), "stdev": s["stdev"], "min": str(s["min"]), "max": str(s["max"]),
+                    "percentiles": {str(p): str(v) for p, v in s["percentiles"].items()}}
+
+        return {"spec": self.spec, "closed_form": self.closed_form, "samples": self.samples,
+                "probability_eks_cheaper": str(self.probability_eks_cheaper), "summary": {k: plain(v) for k, v in self.summary.items()}}
+
+    def __repr__(self) -> str:
+        d = self.summary["difference"]
+        return (f"<MonteCarlo {self.samples} samples, seed {self.spec['seed']}: P(EKS cheaper) = {float(self.probability_eks_cheaper):.3f}; "
+                f"EKS - ECS median ${d['percentiles'][50]:,.2f} (90% in ${d['percentiles'][5]:,.2f} .. ${d['percentiles'][95]:,.2f})>")
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(repr(self))}</p>" + self.percentiles_frame().to_html(float_format=lambda v: f"{v:,.2f}")
+
+
+def _summary(d: dict[str, Any]) -> dict[str, Any]:
+    return {"mean": Decimal(d["mean_usd"]), "stdev": float(d["stdev_usd"]), "min": _dollars(d["min_cents"]), "max": _dollars(d["max_cents"]),
+            "percentiles": {int(k[1:]): _dollars(v) for k, v in d["percentile_cents"].items()}}
+
+
+def default_uncertainty(scenario: Source | Scenario) -> dict[str, dict[str, Any]]:
+    """The distributions Monte Carlo uses when given none: each ops share, triangular over the seed's range."""
+    s = load_scenario(scenario)
+    return {p["parameter"]: p["distribution"] for p in json.loads(_core.default_uncertainty_json(s.to_json()))}
+
+
+def monte_carlo(
+    scenario: Source | Scenario,
+    parameters: Optional[Mapping[str, Mapping[str, Any]]] = None,
+    *,
+    samples: int = 10000,
+    seed: int = 1,
+    catalog: Optional[Source | Catalog] = None,
+    threads: int = 0,
+    progress: Optional[Progress] = None,
+) -> MonteCarlo:
+    """Samples uncertain parameters and returns the distribution of each platform's cost.
+
+    Args:
+        parameters: ``{parameter: distribution}``, a distribution being e.g.
+            ``{"distribution": "triangular", "low": 0.1, "mode": 0.15, "high": 0.2}``, ``"uniform"``
+            (low, high), ``"normal"`` (mean, sd, low, high: truncated), ``"choice"`` (values,
+            weights) or ``"fixed"`` (value). None: :func:`default_uncertainty`.
+        samples, seed: The same seed gives the same numbers on every machine and thread count.
+    """
+    scenario_json, catalog_json = _inputs(scenario, catalog)
+    spec: dict[str, Any] = {"seed": seed, "samples": samples}
+    if parameters:
+        spec["parameters"] = [{"parameter": p, "distribution": {k: _text(v) if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
+                                                                   else ([_text(x) for x in v] if isinstance(v, (list, tuple)) else v)
+                                                                   for k, v in dict(d).items()}}
+                              for p, d in parameters.items()]
+    r = _core.monte_carlo(scenario_json, catalog_json, json.dumps(spec), threads, progress)
+    summary = json.loads(r["summary_json"])
+    names = [p["parameter"] for p in summary["spec"]["parameters"]]
+    return MonteCarlo(summary["spec"], bool(summary["closed_form"]), {k: _summary(summary[k]) for k in ("eks", "ecs", "difference")},
+                      Decimal(summary["probability_eks_cheaper"]), r["eks_cents"], r["ecs_cents"], dict(zip(names, r["draws"])))
