@@ -147,5 +147,49 @@ inline Decimal interruptions_per_month(InterruptionBucket b) {
     return Decimal::parse("0.25");
 }
 
+// --- projections over several months (projection.hpp, eks_lifecycle.hpp); names are keys of the
+// projection spec, not of the scenario.
+
+inline Assumption projection_discount_rate() {
+    return {"projection:/discount_rate", Decimal::parse("0.08"), Decimal::parse("0.08"), Decimal::parse("0.05"), Decimal::parse("0.12"),
+            "per year, compounded monthly",
+            "A planning default for a company's cost of capital (WACC); published estimates for US companies mostly fall in 5-12%. "
+            "No libtco source fits every team: use your finance team's hurdle rate",
+            Confidence::low};
+}
+
+inline Assumption eks_release_interval_months() {
+    return {"projection:/eks_lifecycle/release_interval_months", Decimal(4), Decimal(4), Decimal(3), Decimal(6), "months",
+            "Kubernetes ships three minor versions a year (release cadence KEP-2572, since 1.22); EKS follows each some weeks "
+            "after upstream, at a similar but irregular rhythm",
+            Confidence::medium};
+}
+
+inline Assumption eks_standard_support_months() {
+    return {"projection:/eks_lifecycle/standard_support_months", Decimal(14), Decimal(14), std::nullopt, std::nullopt, "months",
+            "AWS EKS Kubernetes version lifecycle: 14 months of standard support after a version's release on EKS", Confidence::high};
+}
+
+inline Assumption eks_extended_support_months() {
+    return {"projection:/eks_lifecycle/extended_support_months", Decimal(12), Decimal(12), std::nullopt, std::nullopt, "months",
+            "AWS EKS Kubernetes version lifecycle: 12 months of extended support after standard support, billed $0.60 instead "
+            "of $0.10 per cluster-hour; at its end AWS upgrades the cluster one minor version",
+            Confidence::high};
+}
+
+inline Assumption eks_upgrade_engineer_days() {
+    return {"projection:/eks_lifecycle/upgrade_engineer_days", Decimal(5), Decimal(5), Decimal(2), Decimal(15), "engineer-days per cluster and upgrade",
+            "A planning default for one EKS version upgrade (deprecated APIs, add-ons, control plane, node groups, testing); "
+            "no primary source. The seed's 10-20% EKS ops share already includes routine upgrade work: set this to 0 to "
+            "avoid counting it twice",
+            Confidence::low};
+}
+
+inline Assumption working_days_per_year() {
+    return {"projection:/eks_lifecycle/working_days_per_year", Decimal(230), Decimal(230), Decimal(220), Decimal(240), "days",
+            "About 260 weekdays less public holidays and leave; turns an engineer-day into a share of the loaded cost per year",
+            Confidence::medium};
+}
+
 }  // namespace assumptions
 }  // namespace libtco
