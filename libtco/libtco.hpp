@@ -2,6 +2,7 @@
 // Umbrella header: everything a planning tool needs.
 
 #include <libtco/assumptions.hpp>
+#include <libtco/breakeven.hpp>
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
 #include <libtco/catalog_import.hpp>
@@ -9,21 +10,31 @@
 #include <libtco/decimal.hpp>
 #include <libtco/default_scenario.hpp>
 #include <libtco/demand_profile.hpp>
+#include <libtco/distribution.hpp>
+#include <libtco/eks_lifecycle.hpp>
 #include <libtco/embedded_catalog.hpp>
 #include <libtco/engine.hpp>
 #include <libtco/error.hpp>
+#include <libtco/evaluator.hpp>
 #include <libtco/fargate.hpp>
 #include <libtco/format.hpp>
 #include <libtco/gpu_sharing.hpp>
 #include <libtco/mig.hpp>
+#include <libtco/montecarlo.hpp>
+#include <libtco/parallel.hpp>
+#include <libtco/parameter.hpp>
 #include <libtco/placement.hpp>
 #include <libtco/price_overlay.hpp>
+#include <libtco/projection.hpp>
 #include <libtco/purchase_options.hpp>
 #include <libtco/quantity.hpp>
+#include <libtco/random.hpp>
 #include <libtco/report.hpp>
 #include <libtco/rounding.hpp>
 #include <libtco/scenario.hpp>
+#include <libtco/sensitivity.hpp>
 #include <libtco/source.hpp>
 #include <libtco/spot.hpp>
+#include <libtco/sweep.hpp>
 #include <libtco/type_pricing.hpp>
 #include <libtco/version.hpp>

@@ -2,9 +2,9 @@
 // Runs independent items on worker threads while the calling thread reports progress. Results
 // must be written by item index, so they do not depend on the thread count or on scheduling.
 //
-// The progress callback runs on the calling thread only (a Python caller holds the GIL there),
-// about ten times a second and once at the end; returning false (before the end) stops the run with
-// cancelled_error. The first error by item index is rethrown, whichever thread met it first.
+// The progress callback runs on the calling thread only (a Python caller holds the GIL there):
+// once before any work, about ten times a second, and once at the end; returning false (before
+// the end) stops the run with cancelled_error. The first error by item index is rethrown, whichever thread met it first.
 
 #include <libtco/error.hpp>
 
@@ -42,6 +42,8 @@ void parallel_for(std::int64_t n, const RunOptions& options, Body&& body) {
         if (options.progress) (void)options.progress(0, 0);
         return;
     }
+    if (options.progress && !options.progress(0, n))
+        throw cancelled_error(errc::cancelled, "", "stopped by the progress callback before the run started");
     const int workers = static_cast<int>(std::min<std::int64_t>(thread_count(options.threads), n));
     // Chunks small enough to balance and to stop quickly, large enough to keep overhead low.
     const std::int64_t chunk = std::clamp<std::int64_t>(n / (static_cast<std::int64_t>(workers) * 64), 1, 4096);

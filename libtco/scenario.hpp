@@ -119,6 +119,28 @@ struct EcsSpec : PlatformSpec {
     Fraction fargate_spot_share;  // of spot-tolerant x86 Fargate tasks run on Fargate Spot (ECS only)
 };
 
+// What the team needs beyond cost: the seed's "when to choose EKS / ECS" criteria. Only the
+// recommendation reads them; they change no figure.
+enum class KubernetesExpertise { none, some, strong };
+
+inline std::string to_string(KubernetesExpertise e) {
+    switch (e) {
+        case KubernetesExpertise::none: return "none";
+        case KubernetesExpertise::some: return "some";
+        case KubernetesExpertise::strong: return "strong";
+    }
+    return "some";
+}
+
+struct Criteria {
+    bool needs_gpu_sharing = false;        // must share GPUs between workloads (time-slicing or MIG: EKS only)
+    std::vector<std::string> ml_platforms; // Kubernetes-native ML platforms wanted: kubeflow, ray, kserve
+    bool multi_cloud = false;              // must stay portable to other clouds
+    KubernetesExpertise kubernetes_expertise = KubernetesExpertise::some;
+    bool ai_core_business = false;         // AI is the core business (many models, a platform of its own)
+    bool sagemaker_for_most_ml = false;    // SageMaker does most ML; containers run supporting services
+};
+
 struct Scenario {
     static constexpr std::int64_t schema_version = 1;
 
@@ -137,6 +159,7 @@ struct Scenario {
     std::vector<Workload> workloads;
     EksSpec eks;
     EcsSpec ecs;
+    Criteria criteria;
 
     Hours month_hours() const { return hours_in_month(hours_basis, month, aws_hours_per_month); }
 
@@ -333,6 +356,32 @@ inline GpuSharing read_gpu_sharing(ObjectReader& r, bool is_eks) {
     return g;
 }
 
+inline Criteria read_criteria(const json& v) {
+    ObjectReader r(v, "/criteria");
+    Criteria c;
+    c.needs_gpu_sharing = r.optional_bool("needs_gpu_sharing").value_or(false);
+    if (const json* list = r.find("ml_platforms")) {
+        c.ml_platforms = read_string_list(*list, r.path_of("ml_platforms"));
+        for (std::size_t i = 0; i < c.ml_platforms.size(); ++i) {
+            const std::string& name = c.ml_platforms[i];
+            if (name != "kubeflow" && name != "ray" && name != "kserve")
+                throw validation_error(errc::bad_format, child_path(r.path_of("ml_platforms"), i),
+                                       "expected \"kubeflow\", \"ray\" or \"kserve\", got \"" + name + "\"");
+        }
+    }
+    c.multi_cloud = r.optional_bool("multi_cloud").value_or(false);
+    if (auto e = r.optional_string("kubernetes_expertise")) {
+        if (*e == "none") c.kubernetes_expertise = KubernetesExpertise::none;
+        else if (*e == "some") c.kubernetes_expertise = KubernetesExpertise::some;
+        else if (*e == "strong") c.kubernetes_expertise = KubernetesExpertise::strong;
+        else throw validation_error(errc::bad_format, r.path_of("kubernetes_expertise"), "expected \"none\", \"some\" or \"strong\", got \"" + *e + "\"");
+    }
+    c.ai_core_business = r.optional_bool("ai_core_business").value_or(false);
+    c.sagemaker_for_most_ml = r.optional_bool("sagemaker_for_most_ml").value_or(false);
+    r.finish();
+    return c;
+}
+
 inline EksSpec read_eks(const json* v, const Hours& month_hours) {
     EksSpec eks;
     eks.ops_share = Fraction(assumptions::eks_ops_share().default_value);
@@ -437,6 +486,7 @@ inline Scenario Scenario::from_json(const detail::json& document) {
     }
     s.eks = read_eks(r.find("eks"), month_hours);
     s.ecs = read_ecs(r.find("ecs"), month_hours);
+    if (const json* criteria = r.find("criteria")) s.criteria = read_criteria(*criteria);
     r.finish();
     return s;
 }
@@ -533,6 +583,12 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     ecs["reserved_memory_gib"] = s.ecs.reserved_memory_gib.to_string();
     ecs["fargate_spot_share"] = s.ecs.fargate_spot_share.to_string();
     j["ecs"] = std::move(ecs);
+    j["criteria"] = ordered_json{{"needs_gpu_sharing", s.criteria.needs_gpu_sharing},
+                                 {"ml_platforms", s.criteria.ml_platforms},
+                                 {"multi_cloud", s.criteria.multi_cloud},
+                                 {"kubernetes_expertise", to_string(s.criteria.kubernetes_expertise)},
+                                 {"ai_core_business", s.criteria.ai_core_business},
+                                 {"sagemaker_for_most_ml", s.criteria.sagemaker_for_most_ml}};
     return j;
 }
 

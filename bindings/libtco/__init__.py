@@ -28,11 +28,28 @@ except ImportError as _e:  # pragma: no cover - only without a built extension
         "and do not run Python from inside bindings/, where the unbuilt package would shadow the installed one."
     ) from _e
 
+from .analysis import (
+    BreakEven,
+    Crossing,
+    MonteCarlo,
+    Reason,
+    Recommendation,
+    Sweep,
+    Tornado,
+    TornadoBar,
+    break_even,
+    default_uncertainty,
+    monte_carlo,
+    recommend,
+    sensitivity,
+    sweep,
+)
 from .catalog import Catalog, Fee, GpuModel, InstanceType, Share, embedded_catalog, embedded_catalog_names, load_catalog
 from .catalog_import import ImportResult, import_offer_file, import_spot_advisor
 from .comparison import Assumption, Comparison, InstanceGroup, LineItem, PlatformReport, ReportWarning, compare
 from .errors import (
     ArithmeticOverflowError,
+    Cancelled,
     Error,
     InputError,
     NotFoundError,
@@ -40,6 +57,7 @@ from .errors import (
     PlacementError,
     ValidationError,
 )
+from .projection import Projection, ProjectionWarning, project
 from .scenario import Scenario, default_scenario, load_scenario
 
 __version__: str = _core.version
@@ -47,8 +65,11 @@ __version__: str = _core.version
 __all__ = [
     "ArithmeticOverflowError",
     "Assumption",
+    "BreakEven",
+    "Cancelled",
     "Catalog",
     "Comparison",
+    "Crossing",
     "Error",
     "Fee",
     "GpuModel",
@@ -57,21 +78,36 @@ __all__ = [
     "InstanceGroup",
     "InstanceType",
     "LineItem",
+    "MonteCarlo",
     "NotFoundError",
     "ParseError",
     "PlacementError",
     "PlatformReport",
+    "Projection",
+    "ProjectionWarning",
+    "Reason",
+    "Recommendation",
     "ReportWarning",
     "Scenario",
     "Share",
+    "Sweep",
+    "Tornado",
+    "TornadoBar",
     "ValidationError",
     "__version__",
+    "break_even",
     "compare",
     "default_scenario",
+    "default_uncertainty",
     "embedded_catalog",
     "embedded_catalog_names",
     "import_offer_file",
     "import_spot_advisor",
     "load_catalog",
     "load_scenario",
+    "monte_carlo",
+    "project",
+    "recommend",
+    "sensitivity",
+    "sweep",
 ]

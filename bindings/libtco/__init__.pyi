@@ -1,3 +1,17 @@
+from .analysis import BreakEven as BreakEven
+from .analysis import Crossing as Crossing
+from .analysis import MonteCarlo as MonteCarlo
+from .analysis import Reason as Reason
+from .analysis import Recommendation as Recommendation
+from .analysis import Sweep as Sweep
+from .analysis import Tornado as Tornado
+from .analysis import TornadoBar as TornadoBar
+from .analysis import break_even as break_even
+from .analysis import default_uncertainty as default_uncertainty
+from .analysis import monte_carlo as monte_carlo
+from .analysis import recommend as recommend
+from .analysis import sensitivity as sensitivity
+from .analysis import sweep as sweep
 from .catalog import Catalog as Catalog
 from .catalog import Fee as Fee
 from .catalog import GpuModel as GpuModel
@@ -17,12 +31,16 @@ from .comparison import PlatformReport as PlatformReport
 from .comparison import ReportWarning as ReportWarning
 from .comparison import compare as compare
 from .errors import ArithmeticOverflowError as ArithmeticOverflowError
+from .errors import Cancelled as Cancelled
 from .errors import Error as Error
 from .errors import InputError as InputError
 from .errors import NotFoundError as NotFoundError
 from .errors import ParseError as ParseError
 from .errors import PlacementError as PlacementError
 from .errors import ValidationError as ValidationError
+from .projection import Projection as Projection
+from .projection import ProjectionWarning as ProjectionWarning
+from .projection import project as project
 from .scenario import Scenario as Scenario
 from .scenario import default_scenario as default_scenario
 from .scenario import load_scenario as load_scenario
@@ -32,8 +50,11 @@ __version__: str
 __all__ = [
     "ArithmeticOverflowError",
     "Assumption",
+    "BreakEven",
+    "Cancelled",
     "Catalog",
     "Comparison",
+    "Crossing",
     "Error",
     "Fee",
     "GpuModel",
@@ -42,21 +63,36 @@ __all__ = [
     "InstanceGroup",
     "InstanceType",
     "LineItem",
+    "MonteCarlo",
     "NotFoundError",
     "ParseError",
     "PlacementError",
     "PlatformReport",
+    "Projection",
+    "ProjectionWarning",
+    "Reason",
+    "Recommendation",
     "ReportWarning",
     "Scenario",
     "Share",
+    "Sweep",
+    "Tornado",
+    "TornadoBar",
     "ValidationError",
     "__version__",
+    "break_even",
     "compare",
     "default_scenario",
+    "default_uncertainty",
     "embedded_catalog",
     "embedded_catalog_names",
     "import_offer_file",
     "import_spot_advisor",
     "load_catalog",
     "load_scenario",
+    "monte_carlo",
+    "project",
+    "recommend",
+    "sensitivity",
+    "sweep",
 ]

@@ -2,7 +2,7 @@
 # public libtco package. Every function takes and returns JSON text; C++ errors are raised as
 # libtco.errors exceptions.
 
-from typing import Literal
+from typing import Any, Literal
 
 version: str
 
@@ -33,4 +33,29 @@ def import_spot_advisor(
     effective_date: str | None = None,
     retrieved: str | None = None,
 ) -> str: ...
+def project_json(scenario_json: str, spec_json: str | None = None, catalog_json: str | None = None) -> str: ...
+def render_projection(
+    scenario_json: str,
+    spec_json: str | None = None,
+    catalog_json: str | None = None,
+    format: Literal["table", "json", "csv"] = "table",
+) -> str: ...
+def normalize_projection_spec(spec_json: str) -> str: ...
+def sweep(
+    scenario_json: str, catalog_json: str | None, grid: list[tuple[str, list[str]]], threads: int = 0, progress: object = None
+) -> dict[str, Any]: ...
+def break_even_json(
+    scenario_json: str,
+    catalog_json: str | None,
+    parameter: str,
+    low: str,
+    high: str,
+    scan_points: int = 64,
+    threads: int = 0,
+    progress: object = None,
+) -> str: ...
+def sensitivity_json(scenario_json: str, catalog_json: str | None, ranges: list[tuple[str, str, str]], threads: int = 0) -> str: ...
+def monte_carlo(scenario_json: str, catalog_json: str | None, spec_json: str, threads: int = 0, progress: object = None) -> dict[str, Any]: ...
+def recommend(scenario_json: str, catalog_json: str | None = None, format: str = "json") -> str: ...
+def default_uncertainty_json(scenario_json: str) -> str: ...
 def _raise_for_testing(kind: str) -> None: ...

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
     from ._source import Source
 
-__all__ = ["BreakEven", "Crossing", "MonteCarlo", "Sweep", "Tornado", "TornadoBar", "break_even", "monte_carlo", "sensitivity", "sweep"]
+__all__ = ["BreakEven", "Crossing", "MonteCarlo", "Reason", "Recommendation", "Sweep", "Tornado", "TornadoBar", "break_even",
+           "default_uncertainty", "monte_carlo", "recommend", "sensitivity", "sweep"]
 
 Number = Union[Decimal, int, float, str]
 Progress = Callable[[int, int], Optional[bool]]
@@ -434,3 +435,53 @@ def monte_carlo(
     names = [p["parameter"] for p in summary["spec"]["parameters"]]
     return MonteCarlo(summary["spec"], bool(summary["closed_form"]), {k: _summary(summary[k]) for k in ("eks", "ecs", "difference")},
                       Decimal(summary["probability_eks_cheaper"]), r["eks_cents"], r["ecs_cents"], dict(zip(names, r["draws"])))
+
+
+# --- recommendation -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason: the platform it favours (``"eks"``, ``"ecs"`` or ``"neither"``), its points, its text with the figure."""
+
+    favours: str
+    points: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """EKS, ECS or either, from the computed figures and the scenario's ``criteria``.
+
+    ``score`` is the sum of the reasons' points (positive favours EKS); within one point of zero
+    the verdict is ``"either"``. The points per criterion are documented in ``libtco/recommendation.hpp``.
+    """
+
+    platform: str
+    score: int
+    headline: str
+    reasons: tuple[Reason, ...]
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"platform": self.platform, "score": self.score, "headline": self.headline,
+                "reasons": [{"favours": r.favours, "points": r.points, "text": r.text} for r in self.reasons]}
+
+    def to_text(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"<Recommendation {self.platform}: {self.headline}>"
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(('+' + str(r.points) + ' ' + r.favours.upper() + ': ') if r.points else '')}{html.escape(r.text)}</li>"
+                        for r in self.reasons)
+        return f"<p><b>{html.escape(self.headline)}</b></p><ul>{items}</ul>"
+
+
+def recommend(scenario: Source | Scenario, *, catalog: Optional[Source | Catalog] = None) -> Recommendation:
+    """Recommends EKS, ECS or either, each reason citing its figure (cost gap, GPU sharing saving, staff time, break-even team size)."""
+    scenario_json, catalog_json = _inputs(scenario, catalog)
+    d = json.loads(_core.recommend(scenario_json, catalog_json, "json"))
+    text = _core.recommend(scenario_json, catalog_json, "table")
+    return Recommendation(d["platform"], int(d["score"]), d["headline"], tuple(Reason(r["favours"], int(r["points"]), r["text"]) for r in d["reasons"]), text)

@@ -4,6 +4,8 @@
 
     tco compare [SCENARIO.json] [--format table|json|csv] [--catalog NAME|FILE ...] [--overlay FILE] [--output FILE]
     tco validate SCENARIO.json [--catalog NAME|FILE] [--overlay FILE]
+    tco project [SCENARIO.json] [--spec FILE] [--start YYYY-MM] [--months N] [--upgrade-policy P]
+                [--discount-rate R] [--catalog NAME|FILE] [--format table|json|csv] [--output FILE]
     tco catalog names [--format table|json]
     tco catalog list [--gpu] [--region R] [--catalog NAME|FILE] [--format table|json|csv]
     tco catalog show TYPE [--region R] [--catalog NAME|FILE] [--format table|json]
@@ -34,13 +36,15 @@ import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
 from . import _core
 from ._source import decode_text, read_text
 from .catalog import Catalog, InstanceType
+from . import _cli_analysis
 from .catalog_import import import_offer_file, import_spot_advisor
 from .errors import Error, InputError
+from .scenario import Scenario, load_scenario
 
 __all__ = ["main"]
 
@@ -155,7 +159,10 @@ def _cmd_compare(args: argparse.Namespace) -> str:
     catalogs = [_catalog_text(c) for c in args.catalog] if args.catalog else [None]
     scenario = _scenario_text(args.scenario, args.overlay)
     if len(catalogs) == 1:
-        return _with_newline(_checked(args.scenario, lambda: _core.render(scenario, catalogs[0], args.format)))
+        report = _with_newline(_checked(args.scenario, lambda: _core.render(scenario, catalogs[0], args.format)))
+        if args.format != "table":
+            return report
+        return report + "\n" + _checked(args.scenario, lambda: _core.recommend(scenario, catalogs[0], "table"))
     return _side_by_side(scenario, catalogs, args)
 
 
@@ -391,6 +398,70 @@ def _cmd_scenario(args: argparse.Namespace) -> str:
     return _with_newline(_core.default_scenario_json())
 
 
+#: Top-level keys of a projection spec: an error at one of them is the spec's, not the scenario's.
+_SPEC_KEYS = ("/start", "/months", "/discount_rate", "/growth", "/price_changes", "/one_time_costs", "/eks_lifecycle")
+
+
+def _projection_spec_text(args: argparse.Namespace) -> str:
+    """The spec of `tco project`: --spec FILE (validated on its own), then the options over it."""
+    document: dict[str, Any] = {}
+    if args.spec is not None:
+        text = _checked(args.spec, lambda: _read_document(args.spec, what="projection spec"))
+        document = json.loads(_checked(args.spec, lambda: _core.normalize_projection_spec(text)))
+    if args.start is not None:
+        document["start"] = args.start
+    if args.months is not None:
+        document["months"] = args.months
+    if args.discount_rate is not None:
+        document["discount_rate"] = args.discount_rate  # text: read exactly by the C++ core
+    if args.upgrade_policy is not None:
+        document["eks_lifecycle"] = {**document.get("eks_lifecycle", {}), "upgrade_policy": args.upgrade_policy}
+    merged = json.dumps(document)
+    _checked(None, lambda: _core.normalize_projection_spec(merged))  # an error here comes from an option: no file to name
+    return merged
+
+
+def _cmd_project(args: argparse.Namespace) -> str:
+    scenario = _scenario_text(args.scenario)
+    spec = _projection_spec_text(args)
+    catalog = _catalog_text(args.catalog)
+    try:
+        return _with_newline(_core.render_projection(scenario, spec, catalog, args.format))
+    except InputError as e:
+        raise _Failure(str(e)) from e
+    except Error as e:
+        in_spec = any(e.path == key or e.path.startswith(key + "/") for key in _SPEC_KEYS)
+        where = (args.spec if in_spec else _label(args.scenario)) or getattr(e, "filename", None)
+        raise _Failure(f"{where}: {e}" if where else str(e)) from e
+
+
+class _AnalysisContext:
+    """What the analysis subcommands need from this module: inputs read as `compare` reads them, errors worded alike."""
+
+    failure = _Failure
+
+    @staticmethod
+    def inputs(args: argparse.Namespace) -> tuple[Scenario, Optional[Catalog]]:
+        text = _scenario_text(args.scenario)
+        scenario = _checked(args.scenario, lambda: load_scenario(json.loads(_core.normalize_scenario(text))))
+        catalog_text = _catalog_text(args.catalog)
+        catalog = None if catalog_text is None else _checked(args.catalog, lambda: Catalog._from_text(catalog_text))
+        return scenario, catalog
+
+    @staticmethod
+    def checked(args: argparse.Namespace, run: Callable[[], T]) -> T:
+        return _checked(args.scenario, run)
+
+    @staticmethod
+    def read(path: str, what: str) -> str:
+        text = _checked(path, lambda: _read_document(path, what=what))
+        try:
+            json.loads(text)
+        except ValueError as e:
+            raise _Failure(f"{path}: [libtco.parse.100] (document): invalid JSON: {e}") from e
+        return text
+
+
 # --- the parser ------------------------------------------------------------------------------
 
 
@@ -475,6 +546,27 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the new catalog's effective date (default: the offer file's publication date, or the base's)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the catalog to FILE instead of standard output")
     p.set_defaults(run=_cmd_catalog_import)
+
+    p = commands.add_parser("project", help="project EKS and ECS month by month over a horizon",
+                            description="Project EKS and ECS month by month: workload growth, price changes, one-time costs "
+                                        "and the EKS version lifecycle (extended-support fees, upgrade staff time), with "
+                                        "cumulative totals and net present values. The options override the spec file's "
+                                        "keys; each month's EKS support comes from the upgrade policy (the scenario's "
+                                        "eks.support is ignored).")
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO.json",
+                   help="scenario file; '-' reads standard input (default: the embedded default scenario)")
+    p.add_argument("--spec", metavar="FILE", help="a projection spec JSON file (growth, price_changes, one_time_costs, eks_lifecycle, ...)")
+    p.add_argument("--start", metavar="YYYY-MM", help="the first month (default: the spec's, else the scenario's month)")
+    p.add_argument("--months", metavar="N", type=int, help="how many months, 1 to 120 (default: the spec's, else 36)")
+    p.add_argument("--upgrade-policy", choices=("none", "before-end-of-standard", "every-release"),
+                   help="when the EKS cluster is upgraded (default: the spec's, else before-end-of-standard)")
+    p.add_argument("--discount-rate", metavar="R", help="annual discount rate for the NPV, e.g. 0.08 (default: the spec's, else 0.08)")
+    catalog_option(p)
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
+    p.set_defaults(run=_cmd_project)
+
+    _cli_analysis.add_commands(commands, _AnalysisContext, lambda p: catalog_option(p))
 
     p = commands.add_parser("scenario", help="print the default scenario as a starting point",
                             description="Print the embedded default scenario (JSON) as a starting point for your own.")

@@ -8,6 +8,7 @@
 #include <libtco/breakeven.hpp>
 #include <libtco/embedded_catalog.hpp>
 #include <libtco/montecarlo.hpp>
+#include <libtco/recommendation.hpp>
 #include <libtco/sensitivity.hpp>
 #include <libtco/sweep.hpp>
 
@@ -207,6 +208,18 @@ void register_analysis(py::module_& m) {
         py::arg("scenario_json"), py::arg("catalog_json"), py::arg("spec_json"), py::arg("threads") = 0, py::arg("progress") = py::none(),
         "Monte Carlo of the scenario under spec_json ({seed, samples, parameters: [{parameter, distribution}]}).\n"
         "Returns {summary_json, eks_cents, ecs_cents, draws} (int64 cents; float64 draws per parameter).");
+
+    m.def(
+        "recommend",
+        [](const std::string& scenario_json, const std::optional<std::string>& catalog_json, const std::string& format) {
+            if (format != "json" && format != "table") throw py::value_error("format must be \"json\" or \"table\", got \"" + format + "\"");
+            py::gil_scoped_release release;
+            const Inputs in = read_inputs(scenario_json, catalog_json);
+            const Recommendation r = recommend(in.scenario, in.catalog, compare(in.scenario, in.catalog));
+            return format == "json" ? to_json(r).dump(2) : format_recommendation(r);
+        },
+        py::arg("scenario_json"), py::arg("catalog_json") = py::none(), py::arg("format") = "json",
+        "The recommendation (EKS, ECS or either) with its reasons, as JSON text or a text block.");
 
     m.def("default_uncertainty_json", [](const std::string& scenario_json) {
         const Scenario s = Scenario::from_json_text(scenario_json);

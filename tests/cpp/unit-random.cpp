@@ -118,7 +118,7 @@ TEST_CASE("uniform01 is the top 53 bits over 2^53; uniform_open01 is (2k + 1) / 
     CHECK(static_cast<double>(2 * ((1ULL << 52) - 1) + 1) / 9007199254740992.0 == 1.0 - std::ldexp(1.0, -53));
 }
 
-TEST_CASE("below(n) covers [0, n) without bias") {
+TEST_CASE("below n covers 0 to n - 1 without bias") {
     Rng r(2026, 0);
     // six faces, 60,000 draws: 10,000 expected each. Chi-square with 5 degrees of freedom is below
     // 20.52 with probability 0.999.

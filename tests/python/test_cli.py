@@ -72,7 +72,8 @@ def test_compare_default_table_shows_both_platforms_and_totals(tco):
     assert fee.split()[-2:] == ["73.00", "0.00"]  # 730 h x $0.10/h; ECS has no fee
     (ops,) = [r for r in out.splitlines() if "platform operations" in r]
     assert ops.split()[-2:] == ["15,000.00", "3,500.00"]  # 6 x 200,000 x 0.15 / 12 and x 0.035 / 12
-    assert out == expected.to_table()
+    assert out == expected.to_table() + "\n" + libtco.recommend(libtco.default_scenario()).to_text()
+    assert "Recommendation: " in out and "ECS costs $11,206.70 a month less" in out
 
 
 def test_compare_json_equals_the_library_report(tco, scenario_file):
