@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from decimal import Decimal
 
 import numpy as np
 
@@ -47,9 +48,12 @@ if __name__ == "__main__":
     loaded = float(doc["team"]["loaded_cost_per_engineer_year"])
     ecs_share = float(doc["ecs"]["ops_share"])
     base = libtco.compare(scenario)
-    engineers = np.linspace(1, 50, n)
-    shares = np.linspace(0.05, 0.25, n)
-    grid = {"/team/engineers": [repr(float(x)) for x in engineers], "/eks/ops_share": [repr(float(x)) for x in shares]}
+    # Exact decimal steps, so both models see the same values: 1, 1.049, ... engineers; 0.05, 0.0502, ... shares.
+    engineer_values = [Decimal(1) + Decimal("0.049") * k for k in range(n)]
+    share_values = [Decimal("0.05") + Decimal("0.0002") * k for k in range(n)]
+    engineers = np.array([float(v) for v in engineer_values])
+    shares = np.array([float(v) for v in share_values])
+    grid = {"/team/engineers": engineer_values, "/eks/ops_share": share_values}
     points = n * n
     print(f"grid: {n} x {n} = {points:,} points, default scenario, {os.cpu_count()} hardware threads")
 

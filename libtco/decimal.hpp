@@ -17,6 +17,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace libtco {
 
@@ -120,6 +121,32 @@ inline Decimal::raw_type Decimal::narrow(const wide_type& w) {
 }
 
 namespace detail {
+
+// n / d rounded half-even, d > 0, on 64-bit integers.
+inline std::int64_t divide_half_even_64(std::int64_t n, std::int64_t d) {
+    std::int64_t q = n / d;
+    const std::int64_t r = n % d;
+    if (r == 0) return q;
+    const auto twice = static_cast<std::uint64_t>(r < 0 ? -r : r) * 2;
+    if (twice > static_cast<std::uint64_t>(d) || (twice == static_cast<std::uint64_t>(d) && q % 2 != 0)) q += n < 0 ? -1 : 1;
+    return q;
+}
+
+// The raw value as a 64-bit integer when it fits, read off the big integer's limbs (a comparison
+// through the big-integer interface costs more than the arithmetic it guards).
+inline bool as_int64(const Decimal::raw_type& raw, std::int64_t& out) {
+    const auto& b = raw.backend();
+    if (b.size() != 1) return false;
+    // A limb is 64 bits, or (Boost's fixed 128-bit backend on compilers with __int128) the whole
+    // 128-bit magnitude: compare in the limb's own type, never a truncated one.
+    using limb = std::remove_cv_t<std::remove_reference_t<decltype(b.limbs()[0])>>;
+    const limb magnitude = b.limbs()[0];
+    if (magnitude > static_cast<limb>((std::numeric_limits<std::int64_t>::max)())) return false;
+    const auto value = static_cast<std::int64_t>(magnitude);
+    out = b.sign() ? -value : value;
+    return true;
+}
+
 #ifdef __SIZEOF_INT128__
 // The common case, on the machine's own 128-bit integers: both operands' raw values fit 64 bits,
 // so a product fits 126 bits and needs no 256-bit arithmetic. The result is bit-identical to the
@@ -127,10 +154,40 @@ namespace detail {
 __extension__ using native_int128 = __int128;
 __extension__ using native_uint128 = unsigned __int128;
 
-inline bool fits_int64(const Decimal::raw_type& raw) {
-    static const Decimal::raw_type high = (std::numeric_limits<std::int64_t>::max)();
-    static const Decimal::raw_type low = -high;
-    return raw <= high && raw >= low;
+inline Decimal::raw_type to_raw(native_int128 v) {
+    const bool negative = v < 0;
+    const auto magnitude = static_cast<native_uint128>(negative ? -v : v);
+    const auto high = static_cast<std::uint64_t>(magnitude >> 64);
+    Decimal::raw_type raw = static_cast<std::uint64_t>(magnitude);
+    if (high != 0) {
+        Decimal::raw_type upper = high;
+        upper <<= 64;
+        raw += upper;
+    }
+    return negative ? Decimal::raw_type(-raw) : raw;
+}
+
+inline constexpr native_int128 raw_unit = 1000000000000;
+
+// n / 10^12 rounded half-even, without a 128-bit division: n = 4096 m + b, then m is divided by
+// 5^12 (< 2^28) limb by limb in 32-bit pieces, which the compiler turns into multiplications.
+inline native_int128 divide_by_unit_half_even(native_int128 n) {
+    const bool negative = n < 0;
+    const auto magnitude = static_cast<native_uint128>(negative ? -n : n);
+    constexpr std::uint64_t five_12 = 244140625;  // 5^12; 10^12 = 4096 x 5^12
+    const native_uint128 m = magnitude >> 12;
+    std::uint64_t rest = 0;
+    native_uint128 q = 0;
+    for (int shift = 96; shift >= 0; shift -= 32) {
+        const std::uint64_t current = (rest << 32) | static_cast<std::uint64_t>((m >> shift) & 0xFFFFFFFFu);
+        q = (q << 32) | (current / five_12);
+        rest = current % five_12;
+    }
+    const std::uint64_t remainder = (rest << 12) | static_cast<std::uint64_t>(magnitude & 0xFFFu);  // magnitude mod 10^12
+    constexpr std::uint64_t half = 500000000000;
+    if (remainder > half || (remainder == half && (q & 1) != 0)) ++q;
+    const auto result = static_cast<native_int128>(q);
+    return negative ? -result : result;
 }
 
 // n / d rounded half-even, d > 0.
@@ -143,24 +200,16 @@ inline native_int128 divide_half_even(native_int128 n, native_int128 d) {
     return q;
 }
 
-inline Decimal::raw_type to_raw(native_int128 v) {
-    const bool negative = v < 0;
-    const auto magnitude = static_cast<native_uint128>(negative ? -v : v);
-    Decimal::raw_type raw = static_cast<std::uint64_t>(magnitude >> 64);
-    raw <<= 64;
-    raw += static_cast<std::uint64_t>(magnitude);
-    return negative ? Decimal::raw_type(-raw) : raw;
-}
-
-inline constexpr native_int128 raw_unit = 1000000000000;
 #endif
 }  // namespace detail
 
 inline Decimal operator*(const Decimal& a, const Decimal& b) {
 #ifdef __SIZEOF_INT128__
-    if (detail::fits_int64(a.raw_) && detail::fits_int64(b.raw_)) {
-        const auto product = static_cast<detail::native_int128>(a.raw_.convert_to<std::int64_t>()) * b.raw_.convert_to<std::int64_t>();
-        return Decimal::from_raw(detail::to_raw(detail::divide_half_even(product, detail::raw_unit)));
+    std::int64_t a64 = 0;
+    std::int64_t b64 = 0;
+    if (detail::as_int64(a.raw_, a64) && detail::as_int64(b.raw_, b64)) {
+        const auto product = static_cast<detail::native_int128>(a64) * b64;
+        return Decimal::from_raw(detail::to_raw(detail::divide_by_unit_half_even(product)));
     }
 #endif
     return Decimal::guard([&] {
@@ -173,11 +222,19 @@ inline Decimal operator/(const Decimal& a, const Decimal& b) {
     if (b.is_zero()) throw arithmetic_error(errc::division_by_zero, "", "division by zero");
 #ifdef __SIZEOF_INT128__
     // a's raw value times 10^12 fits 127 bits when a's raw value fits 64 bits.
-    if (detail::fits_int64(a.raw_) && detail::fits_int64(b.raw_)) {
-        detail::native_int128 n = static_cast<detail::native_int128>(a.raw_.convert_to<std::int64_t>()) * detail::raw_unit;
-        detail::native_int128 d = b.raw_.convert_to<std::int64_t>();
-        if (d < 0) { n = -n; d = -d; }
-        return Decimal::from_raw(detail::to_raw(detail::divide_half_even(n, d)));
+    std::int64_t a64 = 0;
+    std::int64_t b64 = 0;
+    if (detail::as_int64(a.raw_, a64) && detail::as_int64(b.raw_, b64)) {
+        // A whole divisor k: a / k needs no scaling and fits 64 bits (the 10^12 cancels exactly).
+        if (b64 % 1000000000000 == 0) {
+            std::int64_t k = b64 / 1000000000000;
+            std::int64_t n = a64;
+            if (k < 0) { n = -n; k = -k; }  // |a64| < 2^63, so -a64 fits
+            return Decimal::from_raw(detail::to_raw(detail::divide_half_even_64(n, k)));
+        }
+        detail::native_int128 n = static_cast<detail::native_int128>(a64) * detail::raw_unit;
+        if (b64 < 0) { n = -n; b64 = -b64; }
+        return Decimal::from_raw(detail::to_raw(detail::divide_half_even(n, b64)));
     }
 #endif
     return Decimal::guard([&] {
@@ -266,11 +323,11 @@ inline std::string Decimal::to_string() const {
 inline Decimal Decimal::rounded(int decimals) const {
     if (decimals >= places) return *this;
 #ifdef __SIZEOF_INT128__
-    if (detail::fits_int64(raw_)) {
+    if (std::int64_t raw64 = 0; detail::as_int64(raw_, raw64)) {
         std::int64_t step = 1;
         for (int i = decimals; i < places; ++i) step *= 10;
-        const detail::native_int128 q = detail::divide_half_even(raw_.convert_to<std::int64_t>(), step);
-        return from_raw(detail::to_raw(q * step));
+        const std::int64_t q = detail::divide_half_even_64(raw64, step);
+        return from_raw(detail::to_raw(static_cast<detail::native_int128>(q) * step));
     }
 #endif
     raw_type step = 1;

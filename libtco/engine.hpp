@@ -115,14 +115,21 @@ inline NodeCostSplit split_node_cost(const NodeShape& s, const Money& cost, cons
 
 // The staff time a platform takes in a month: its share of the team's loaded cost. Sweeps evaluate
 // this same function in closed form, so it is the one place the formula lives.
-inline Money operations_cost(const Team& team, const Fraction& ops_share) {
-    const Money annual = team.loaded_cost_per_engineer_year * team.engineers;
-    return annual * ops_share / Decimal(months_per_year);
+inline Money annual_team_cost(const Team& team) { return team.loaded_cost_per_engineer_year * team.engineers; }
+
+inline Money operations_cost(const Money& annual_team_cost, const Fraction& ops_share) {
+    return annual_team_cost * ops_share / Decimal(months_per_year);
 }
 
-// The EKS control-plane fee in a month: clusters x hours x the hourly fee of their support tier.
+inline Money operations_cost(const Team& team, const Fraction& ops_share) { return operations_cost(annual_team_cost(team), ops_share); }
+
+// The EKS control-plane fee in a month: clusters x (hours x the hourly fee of their support tier).
+inline Money cluster_month_cost(const Fee& fee, const Hours& hours) { return fee.usd * hours; }
+
+inline Money eks_control_plane_cost(const Money& cluster_month, std::int64_t clusters) { return cluster_month * Decimal(clusters); }
+
 inline Money eks_control_plane_cost(const Fee& fee, const Hours& hours, std::int64_t clusters) {
-    return fee.usd * hours * Decimal(clusters);
+    return eks_control_plane_cost(cluster_month_cost(fee, hours), clusters);
 }
 
 inline const Fee& eks_cluster_fee(const Catalog& c, EksSupport support) {

@@ -27,6 +27,7 @@ public:
             return p.path.rfind("/price_overlay", 0) == 0 || p.path.rfind("/instance_types", 0) == 0;
         });
         effective_ = effective_catalog(base_, catalog_);
+        for (const Parameter& p : parameters_) keys_.push_back(detail::closed_form_key(p.path));
         if (closed_form_) prepare_closed_form();
     }
 
@@ -59,21 +60,29 @@ public:
 private:
     void prepare_closed_form() {
         staff_ = detail::staff_and_fees_of(base_);
-        cluster_fee_ = detail::eks_cluster_fee(effective_, base_.eks.support);
-        hours_ = base_.month_hours();
+        cluster_month_ = detail::cluster_month_cost(detail::eks_cluster_fee(effective_, base_.eks.support), base_.month_hours());
+        const auto moves = [&](std::initializer_list<detail::ClosedFormKey> keys) {
+            return std::any_of(keys_.begin(), keys_.end(), [&](detail::ClosedFormKey k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); });
+        };
+        team_moves_ = moves({detail::ClosedFormKey::engineers, detail::ClosedFormKey::loaded_cost});
+        ecs_staff_moves_ = team_moves_ || moves({detail::ClosedFormKey::ecs_ops_share});
+        clusters_move_ = moves({detail::ClosedFormKey::clusters});
+        base_annual_ = detail::annual_team_cost(staff_.team);
+        base_ecs_operations_ = detail::operations_cost(base_annual_, staff_.ecs_ops_share);
+        base_control_plane_ = detail::eks_control_plane_cost(cluster_month_, staff_.clusters);
         const Totals full = compare_totals(base_, effective_);
-        eks_rest_ = full.eks - eks_closed_lines(staff_);
-        ecs_rest_ = full.ecs - detail::operations_cost(staff_.team, staff_.ecs_ops_share);
+        eks_rest_ = full.eks - detail::operations_cost(base_annual_, staff_.eks_ops_share) - base_control_plane_;
+        ecs_rest_ = full.ecs - base_ecs_operations_;
     }
 
-    Money eks_closed_lines(const detail::StaffAndFees& f) const {
-        return detail::operations_cost(f.team, f.eks_ops_share) + detail::eks_control_plane_cost(cluster_fee_, hours_, f.clusters);
-    }
-
+    // The engine's own line functions on the new values; what the values cannot move is reused.
     Totals closed_form(std::span<const Decimal> values) const {
         detail::StaffAndFees f = staff_;
-        for (std::size_t i = 0; i < parameters_.size(); ++i) detail::set_closed_form(f, parameters_[i].path, values[i]);
-        return {eks_rest_ + eks_closed_lines(f), ecs_rest_ + detail::operations_cost(f.team, f.ecs_ops_share)};
+        for (std::size_t i = 0; i < parameters_.size(); ++i) detail::set_closed_form(f, keys_[i], values[i], parameters_[i].path);
+        const Money annual = team_moves_ ? detail::annual_team_cost(f.team) : base_annual_;
+        const Money control_plane = clusters_move_ ? detail::eks_control_plane_cost(cluster_month_, f.clusters) : base_control_plane_;
+        const Money ecs_operations = ecs_staff_moves_ ? detail::operations_cost(annual, f.ecs_ops_share) : base_ecs_operations_;
+        return {eks_rest_ + detail::operations_cost(annual, f.eks_ops_share) + control_plane, ecs_rest_ + ecs_operations};
     }
 
     Totals rerun(std::span<const Decimal> values) const {
@@ -86,11 +95,17 @@ private:
     Catalog catalog_;
     Catalog effective_;
     std::vector<Parameter> parameters_;
+    std::vector<detail::ClosedFormKey> keys_;
     bool closed_form_ = false;
     bool reprices_ = false;
     detail::StaffAndFees staff_;
-    Fee cluster_fee_;
-    Hours hours_;
+    Money cluster_month_;
+    bool team_moves_ = false;
+    bool ecs_staff_moves_ = false;
+    bool clusters_move_ = false;
+    Money base_annual_;
+    Money base_ecs_operations_;
+    Money base_control_plane_;
     Money eks_rest_;
     Money ecs_rest_;
 };

@@ -122,13 +122,28 @@ inline std::int64_t checked_whole(const Decimal& v, const std::string& path, std
     return v.to_int64();
 }
 
+// The closed-form parameters, resolved once so an evaluation compares no strings.
+enum class ClosedFormKey { engineers, loaded_cost, eks_ops_share, ecs_ops_share, clusters, none };
+
+inline ClosedFormKey closed_form_key(const std::string& canonical) {
+    if (canonical == "/team/engineers") return ClosedFormKey::engineers;
+    if (canonical == "/team/loaded_cost_per_engineer_year") return ClosedFormKey::loaded_cost;
+    if (canonical == "/eks/ops_share") return ClosedFormKey::eks_ops_share;
+    if (canonical == "/ecs/ops_share") return ClosedFormKey::ecs_ops_share;
+    if (canonical == "/eks/clusters") return ClosedFormKey::clusters;
+    return ClosedFormKey::none;
+}
+
 // Sets a closed-form parameter, validated as the scenario reader validates it.
-inline void set_closed_form(StaffAndFees& f, const std::string& canonical, const Decimal& v) {
-    if (canonical == "/team/engineers") f.team.engineers = require_non_negative(v, canonical);
-    else if (canonical == "/team/loaded_cost_per_engineer_year") f.team.loaded_cost_per_engineer_year = Money(require_non_negative(v, canonical));
-    else if (canonical == "/eks/ops_share") f.eks_ops_share = checked_share(v, canonical);
-    else if (canonical == "/ecs/ops_share") f.ecs_ops_share = checked_share(v, canonical);
-    else if (canonical == "/eks/clusters") f.clusters = checked_whole(v, canonical, 0, limits::max_clusters);
+inline void set_closed_form(StaffAndFees& f, ClosedFormKey key, const Decimal& v, const std::string& canonical) {
+    switch (key) {
+        case ClosedFormKey::engineers: f.team.engineers = require_non_negative(v, canonical); break;
+        case ClosedFormKey::loaded_cost: f.team.loaded_cost_per_engineer_year = Money(require_non_negative(v, canonical)); break;
+        case ClosedFormKey::eks_ops_share: f.eks_ops_share = checked_share(v, canonical); break;
+        case ClosedFormKey::ecs_ops_share: f.ecs_ops_share = checked_share(v, canonical); break;
+        case ClosedFormKey::clusters: f.clusters = checked_whole(v, canonical, 0, limits::max_clusters); break;
+        case ClosedFormKey::none: break;
+    }
 }
 
 inline StaffAndFees staff_and_fees_of(const Scenario& s) { return {s.team, s.eks.ops_share, s.ecs.ops_share, s.eks.clusters}; }
@@ -228,7 +243,7 @@ inline Decimal parameter_value(const Scenario& s, const Parameter& p) {
 inline void set_parameter(Scenario& s, const Parameter& p, const Decimal& value) {
     if (p.reach == ParameterReach::staff || p.reach == ParameterReach::cluster_fee) {
         detail::StaffAndFees f = detail::staff_and_fees_of(s);
-        detail::set_closed_form(f, p.path, value);
+        detail::set_closed_form(f, detail::closed_form_key(p.path), value, p.path);
         detail::store(s, f);
     } else if (const auto index = detail::replicas_parameter(p.path)) {
         detail::set_replicas(s, *index, value, p.path);

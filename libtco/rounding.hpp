@@ -18,9 +18,10 @@ inline Money round_to_cents(const Money& amount) { return Money(amount.value().r
 // The rounded amount as a whole number of cents (the form sweeps and Monte Carlo store and hand
 // to numpy without loss).
 inline std::int64_t cents_of(const Money& amount) {
+    if (std::int64_t raw = 0; detail::as_int64(amount.value().raw(), raw)) return detail::divide_half_even_64(raw, 10000000000);  // 10^12 / 100
+    static const Decimal::raw_type most = (std::numeric_limits<std::int64_t>::max)();
     static const Decimal::raw_type per_cent = Decimal::unit() / 100;
     const Decimal::raw_type cents = round_to_cents(amount).value().raw() / per_cent;
-    static const Decimal::raw_type most = (std::numeric_limits<std::int64_t>::max)();
     if (cents > most || cents < -most) throw arithmetic_error(errc::overflow, "", "an amount of " + amount.to_string() + " does not fit 64-bit cents");
     return cents.convert_to<std::int64_t>();
 }

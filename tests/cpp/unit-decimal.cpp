@@ -1,4 +1,5 @@
 #include <libtco/decimal.hpp>
+#include <libtco/rounding.hpp>
 
 #include "capture.hpp"
 
@@ -146,4 +147,14 @@ TEST_CASE("rounding to fewer places is half-even on both the native and the wide
     CHECK(Decimal::parse("123456789012345.135").rounded(2) == Decimal::parse("123456789012345.14"));
     CHECK(Decimal::parse("2.5").rounded(0) == Decimal(2));
     CHECK(Decimal::parse("3.5").rounded(0) == Decimal(4));
+}
+
+TEST_CASE("values just beyond 64 bits take the wide path") {
+    // 19,628,818.461676403036 is 19,628,818,461,676,403,036 units: more than 2^63 (and 2^64).
+    CHECK(Decimal::parse("19628818.461676403036").rounded(2) == Decimal::parse("19628818.46"));
+    CHECK(Decimal::parse("9223372.036854775808").rounded(2) == Decimal::parse("9223372.04"));  // 2^63 units
+    CHECK(Decimal::parse("9223372.036854775807").rounded(2) == Decimal::parse("9223372.04"));  // 2^63 - 1 units
+    CHECK(Decimal::parse("9223372.036854775808") * Decimal(2) == Decimal::parse("18446744.073709551616"));
+    CHECK(Decimal::parse("-18446744.073709551616") / Decimal(2) == Decimal::parse("-9223372.036854775808"));
+    CHECK(libtco::cents_of(libtco::Money(Decimal::parse("19628818.465"))) == 1962881846);  // half-even
 }
