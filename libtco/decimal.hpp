@@ -67,9 +67,8 @@ public:
 
     friend bool operator==(const Decimal& a, const Decimal& b) { return a.raw_ == b.raw_; }
     friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-        if (a.raw_ < b.raw_) return std::strong_ordering::less;
-        if (a.raw_ > b.raw_) return std::strong_ordering::greater;
-        return std::strong_ordering::equal;
+        const int c = a.raw_.compare(b.raw_);
+        return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
     }
 
     // Runs f, turning Boost's overflow exceptions into libtco's.
@@ -364,6 +363,7 @@ inline Decimal times(const Decimal& value, std::int64_t count) {
 inline std::int64_t whole_times(const Decimal& whole, const Decimal& part) {
     if (part.sign() <= 0) throw arithmetic_error(errc::division_by_zero, "", "whole_times by a non-positive part: " + part.to_string());
     if (whole.sign() <= 0) return 0;
+    if (std::int64_t w = 0, p = 0; detail::as_int64(whole.raw(), w) && detail::as_int64(part.raw(), p)) return w / p;
     const Decimal::raw_type q = whole.raw() / part.raw();
     return q > (std::numeric_limits<std::int64_t>::max)() ? (std::numeric_limits<std::int64_t>::max)() : q.convert_to<std::int64_t>();
 }

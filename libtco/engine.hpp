@@ -325,7 +325,8 @@ private:
                 if (const auto need = need_on(r, *n.shape, sharing_)) r.count -= place_on(n, r, *need, r.count);
             }
             if (r.count == 0) continue;
-            if (!fits_somewhere(r, allowed_))
+            // Without given nodes the check above already showed an allowed type fits.
+            if (!given_.empty() && !fits_somewhere(r, allowed_))
                 throw placement_error(errc::unplaceable_replica, "/workloads/" + std::to_string(r.workload),
                                       "the given " + std::string(platform_label(p_)) + " nodes are full and no allowed instance type fits a replica of \"" +
                                           s_.workloads[r.workload].name + "\"");

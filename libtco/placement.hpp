@@ -253,15 +253,34 @@ inline std::vector<std::size_t> cheapest_cover(const ClassOptions& o, std::int64
     std::vector<std::size_t> picks(static_cast<std::size_t>(count / capacity[best]), best);
     const std::int64_t rest = count % capacity[best];
     if (rest == 0) return picks;
-    // cost[r]: cheapest cover of r replicas; choice[r]: the type opened first.
-    std::vector<std::optional<Decimal>> cost(static_cast<std::size_t>(rest) + 1);
+    // cost[r]: cheapest cover of r replicas; choice[r]: the type opened first. On the prices' raw
+    // 64-bit units when every sum fits (rest nodes at the dearest price), else on Decimals; the
+    // same comparisons either way.
     std::vector<std::size_t> choice(static_cast<std::size_t>(rest) + 1, 0);
-    cost[0] = Decimal{};
-    for (std::int64_t r = 1; r <= rest; ++r) {
-        for (std::size_t i = 0; i < o.shapes.size(); ++i) {
-            const Decimal c = o.shapes[i]->price.value() + *cost[static_cast<std::size_t>(std::max<std::int64_t>(0, r - capacity[i]))];
+    std::vector<std::int64_t> raw_price(o.shapes.size());
+    bool native = true;
+    for (std::size_t i = 0; i < o.shapes.size() && native; ++i)
+        native = as_int64(o.shapes[i]->price.value().raw(), raw_price[i]) && raw_price[i] >= 0 &&
+                 raw_price[i] <= (std::numeric_limits<std::int64_t>::max)() / (rest + 1);
+    if (native) {
+        std::vector<std::int64_t> cost(static_cast<std::size_t>(rest) + 1, -1);
+        cost[0] = 0;
+        for (std::int64_t r = 1; r <= rest; ++r) {
             auto& slot = cost[static_cast<std::size_t>(r)];
-            if (!slot || c < *slot) { slot = c; choice[static_cast<std::size_t>(r)] = i; }
+            for (std::size_t i = 0; i < o.shapes.size(); ++i) {
+                const std::int64_t c = raw_price[i] + cost[static_cast<std::size_t>(std::max<std::int64_t>(0, r - capacity[i]))];
+                if (slot < 0 || c < slot) { slot = c; choice[static_cast<std::size_t>(r)] = i; }
+            }
+        }
+    } else {
+        std::vector<std::optional<Decimal>> cost(static_cast<std::size_t>(rest) + 1);
+        cost[0] = Decimal{};
+        for (std::int64_t r = 1; r <= rest; ++r) {
+            for (std::size_t i = 0; i < o.shapes.size(); ++i) {
+                const Decimal c = o.shapes[i]->price.value() + *cost[static_cast<std::size_t>(std::max<std::int64_t>(0, r - capacity[i]))];
+                auto& slot = cost[static_cast<std::size_t>(r)];
+                if (!slot || c < *slot) { slot = c; choice[static_cast<std::size_t>(r)] = i; }
+            }
         }
     }
     for (std::int64_t r = rest; r > 0; r -= capacity[choice[static_cast<std::size_t>(r)]]) picks.push_back(choice[static_cast<std::size_t>(r)]);
@@ -357,6 +376,7 @@ public:
 
     // Places what it can of the class on the open nodes, first fit in the order they were opened.
     void fill(const ClassOptions& o, std::int64_t& remaining, bool only_same_kind) {
+        if (remaining <= 0) return;
         const bool has_gpu = o.cls->gpus.sign() > 0;
         // A GPU replica takes at least its request of a GPU's compute (time-slicing and MIG take
         // more); ECS MPS reserves memory, not compute, so any GPU node may do.
@@ -416,10 +436,11 @@ private:
     Kind cpu_;
 };
 
-// One fleet for classes running the same hours; `apart`: GPU and CPU-only classes on separate nodes.
-inline std::vector<PlacedNode> greedy_fleet(const std::vector<ClassOptions>& classes, const Hours& hours, bool apart) {
-    OpenFleet fleet;
-    for (std::size_t k = 0; k < classes.size(); ++k) {
+// Places classes [begin, end) on the fleet, largest first; `apart`: GPU and CPU-only classes on
+// separate nodes.
+inline void greedy_place(OpenFleet& fleet, const std::vector<ClassOptions>& classes, std::size_t begin, std::size_t end, const Hours& hours,
+                         bool apart) {
+    for (std::size_t k = begin; k < end; ++k) {
         const ClassOptions& o = classes[k];
         std::int64_t remaining = o.cls->count;
         fleet.fill(o, remaining, apart);
@@ -429,6 +450,12 @@ inline std::vector<PlacedNode> greedy_fleet(const std::vector<ClassOptions>& cla
         }
         fleet.fill(o, remaining, apart);  // a mix of types may leave room on earlier nodes
     }
+}
+
+// One fleet for classes running the same hours.
+inline std::vector<PlacedNode> greedy_fleet(const std::vector<ClassOptions>& classes, const Hours& hours, bool apart) {
+    OpenFleet fleet;
+    greedy_place(fleet, classes, 0, classes.size(), hours, apart);
     return std::move(fleet.nodes);
 }
 
@@ -526,12 +553,24 @@ inline std::vector<PlacedNode> pack_classes(std::vector<ReplicaClass> classes, c
         options.push_back(detail::options_for(r, allowed, sharing));
         total += r.count;
     }
-    std::vector<PlacedNode> best = detail::greedy_fleet(options, hours, false);
-    const bool mixed = std::any_of(classes.begin(), classes.end(), [](const ReplicaClass& r) { return r.gpus.sign() > 0; }) &&
-                       std::any_of(classes.begin(), classes.end(), [](const ReplicaClass& r) { return r.gpus.is_zero(); });
+    // Largest first puts every GPU class before the CPU-only ones, and the GPU classes are placed the
+    // same way whether CPU classes may join their nodes or not: place them once, then the CPU classes
+    // both ways (on the GPU nodes' room too, or apart) and keep the cheaper fleet.
+    const auto first_cpu = static_cast<std::size_t>(
+        std::find_if(options.begin(), options.end(), [](const detail::ClassOptions& o) { return o.cls->gpus.is_zero(); }) - options.begin());
+    detail::OpenFleet gpu_phase;
+    detail::greedy_place(gpu_phase, options, 0, first_cpu, hours, false);
+    const bool mixed = first_cpu > 0 && first_cpu < options.size();
+    std::vector<PlacedNode> best;
     if (mixed) {  // otherwise packing GPU and CPU classes apart is the same fleet
-        std::vector<PlacedNode> apart = detail::greedy_fleet(options, hours, true);
-        if (detail::fleet_price(apart) < detail::fleet_price(best)) best = std::move(apart);
+        detail::OpenFleet together = gpu_phase;
+        detail::greedy_place(together, options, first_cpu, options.size(), hours, false);
+        detail::greedy_place(gpu_phase, options, first_cpu, options.size(), hours, true);
+        const bool apart_cheaper = detail::fleet_price(gpu_phase.nodes) < detail::fleet_price(together.nodes);
+        best = std::move(apart_cheaper ? gpu_phase.nodes : together.nodes);
+    } else {
+        detail::greedy_place(gpu_phase, options, first_cpu, options.size(), hours, false);
+        best = std::move(gpu_phase.nodes);
     }
     if (total <= exact_search_max_replicas) {
         std::vector<const NodeShape*> usable;
