@@ -38,7 +38,8 @@
 //  - EKS lifecycle (eks_lifecycle.hpp): the month's `eks.support` is set from the cluster's version,
 //    so the scenario's own `eks.support` is ignored; each upgrade adds an operations line with its
 //    staff time. No lifecycle lines without clusters.
-//  - one-time costs: a `one_time` line per month of its amortization.
+//  - one-time costs: a `one_time` line per month of its amortization, in whole cents (half-even)
+//    with the remainder on the last month.
 // Totals: each month's line items are rounded to cents by largest remainder, like a comparison, so
 // they add up to the month's rounded total; cumulative and horizon totals are sums of rounded
 // monthly totals. NPV = sum over months k = 0, 1, ... of the exact month total / (1 + r/12)^(k+1)
@@ -572,7 +573,9 @@ inline OneTimeLines one_time_lines(const ProjectionSpec& spec, const Team& team,
         const std::string basis = c.usd ? usd_text(total)
                                         : usd_text(total) + " (" + c.engineer_months->to_string() + " engineer-months x " +
                                               usd_text(team.loaded_cost_per_engineer_year) + "/year / 12)";
-        const Money share = total / Decimal(c.amortize_months);
+        // Whole cents a month (half-even), the remainder on the last month: the rounded months then
+        // add up to the rounded cost.
+        const Money share((total / Decimal(c.amortize_months)).value().rounded(2));
         for (std::int64_t j = 0; j < c.amortize_months; ++j) {
             const bool last = j == c.amortize_months - 1;
             const Money amount = last ? total - share * Decimal(c.amortize_months - 1) : share;

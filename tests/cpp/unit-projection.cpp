@@ -218,20 +218,20 @@ TEST_CASE("one-time costs: amortized evenly with the remainder on the last month
         return out;
     };
     using V = std::vector<std::string>;
-    // 10,000 / 3 = 3,333.333333333333 (12 places); the last month takes 10,000 - 2 x that = 3,333.333333333334.
+    // 10,000 / 3 = 3,333.33 in whole cents; the last month takes 10,000 - 2 x 3,333.33 = 3,333.34.
     CHECK(one_time("2027-01", &ProjectionMonth::eks) == V{});
-    CHECK(one_time("2027-02", &ProjectionMonth::eks) == V{"migration 3333.333333333333"});
-    CHECK(one_time("2027-03", &ProjectionMonth::eks) == V{"migration 3333.333333333333", "training 100"});
-    CHECK(one_time("2027-04", &ProjectionMonth::eks) == V{"migration 3333.333333333334", "training 100"});
+    CHECK(one_time("2027-02", &ProjectionMonth::eks) == V{"migration 3333.33"});
+    CHECK(one_time("2027-03", &ProjectionMonth::eks) == V{"migration 3333.33", "training 100"});
+    CHECK(one_time("2027-04", &ProjectionMonth::eks) == V{"migration 3333.34", "training 100"});
     // 3 engineer-months x $200,000 / 12 = $50,000, expensed in its month, on ECS only.
     CHECK(one_time("2027-01", &ProjectionMonth::ecs) == V{"build the platform 50000"});
     CHECK(one_time("2027-04", &ProjectionMonth::ecs) == V{"training 100"});
     // training: 10 of its 12 monthly shares of $100 fall after 2027-04.
     CHECK(p.eks.unamortized_after_horizon == Money(Decimal(1000)));
     CHECK(p.ecs.unamortized_after_horizon == Money(Decimal(1000)));
-    // Each month is rounded to cents on its own: the migration shows 3 x $3,333.33 = $9,999.99 in the
-    // rounded sums; the exact total keeps the $10,000 (+ 2 x 100 training + 4 x $73 cluster fees).
-    CHECK(p.eks.by_category.at(category::one_time) == Money(Decimal::parse("10199.99")));
+    // The shares are whole cents, so the rounded months add up to the $10,000 (+ 2 x 100 training),
+    // and the exact total too (+ 4 x $73 cluster fees).
+    CHECK(p.eks.by_category.at(category::one_time) == Money(Decimal(10200)));
     CHECK(p.eks.total_exact == Money(Decimal(10200 + 4 * 73)));
     CHECK(p.ecs.by_category.at(category::one_time) == Money(Decimal(50200)));
 }

@@ -100,12 +100,12 @@ def test_one_time_costs_amortized_with_the_remainder_last():
         {"name": "training", "platform": "both", "month": "2027-02", "engineer_months": "0.6", "amortize_months": 24}])
     frame = p.to_frame()
     migration = frame[frame.item == "migration"]
-    # 10,000 / 3 to 12 places, the remainder on the last month
-    assert list(migration.usd_exact) == [D("3333.333333333333"), D("3333.333333333333"), D("3333.333333333334")]
+    # 10,000 / 3 in whole cents, the remainder on the last month
+    assert list(migration.usd_exact) == [D("3333.33"), D("3333.33"), D("3333.34")]
     assert sum(migration.usd_exact) == D(10000)
-    # training: 0.6 x 200,000 / 12 = 10,000 over 24 months = 416.666666666667 (half-even) a month; 2 months
-    # fall in the horizon, the other 22 after it: 10,000 - 2 x 416.666666666667 = 9,166.666666666666 -> 9,166.67
-    assert p.unamortized_after_horizon == {"eks": D("9166.67"), "ecs": D("9166.67")}
+    # training: 0.6 x 200,000 / 12 = 10,000 over 24 months = 416.67 (whole cents, half-even) a month; 2 months
+    # fall in the horizon, the other 22 after it: 10,000 - 2 x 416.67 = 9,166.66
+    assert p.unamortized_after_horizon == {"eks": D("9166.66"), "ecs": D("9166.66")}
 
 
 def test_npv_of_a_flat_stream_matches_the_annuity_formula():
