@@ -175,13 +175,18 @@ inline native_int128 divide_by_unit_half_even(native_int128 n) {
     const auto magnitude = static_cast<native_uint128>(negative ? -n : n);
     constexpr std::uint64_t five_12 = 244140625;  // 5^12; 10^12 = 4096 x 5^12
     const native_uint128 m = magnitude >> 12;
+    const auto high = static_cast<std::uint64_t>(m >> 64);
+    const auto low = static_cast<std::uint64_t>(m);
+    // Long division of m's four 32-bit limbs (most significant first); each step's dividend stays below 2^60.
+    const std::uint64_t limbs[4] = {high >> 32, high & 0xFFFFFFFFu, low >> 32, low & 0xFFFFFFFFu};
     std::uint64_t rest = 0;
-    native_uint128 q = 0;
-    for (int shift = 96; shift >= 0; shift -= 32) {
-        const std::uint64_t current = (rest << 32) | static_cast<std::uint64_t>((m >> shift) & 0xFFFFFFFFu);
-        q = (q << 32) | (current / five_12);
+    std::uint64_t q_limbs[4] = {};
+    for (int i = 0; i < 4; ++i) {
+        const std::uint64_t current = (rest << 32) | limbs[i];
+        q_limbs[i] = current / five_12;
         rest = current % five_12;
     }
+    native_uint128 q = (static_cast<native_uint128>((q_limbs[0] << 32) | q_limbs[1]) << 64) | ((q_limbs[2] << 32) | q_limbs[3]);
     const std::uint64_t remainder = (rest << 12) | static_cast<std::uint64_t>(magnitude & 0xFFFu);  // magnitude mod 10^12
     constexpr std::uint64_t half = 500000000000;
     if (remainder > half || (remainder == half && (q & 1) != 0)) ++q;

@@ -7,6 +7,7 @@
 // engine's own functions (operations_cost, eks_control_plane_cost): the same exact sums compare()
 // makes, in a few hundred nanoseconds. Any other parameter runs the engine again, placement included.
 
+#include <libtco/closed_form_kernel.hpp>
 #include <libtco/engine.hpp>
 #include <libtco/parameter.hpp>
 
@@ -49,6 +50,30 @@ public:
             throw validation_error(errc::inconsistent, "", "expected " + std::to_string(parameters_.size()) + " parameter values, got " + std::to_string(values.size()));
         return closed_form_ ? closed_form(values) : rerun(values);
     }
+
+#ifdef __SIZEOF_INT128__
+    // The closed form on native integers (bit-identical), when the base figures fit 64 bits.
+    std::optional<detail::ClosedFormKernel> kernel() const {
+        std::int64_t eks = 0, ecs = 0, cluster = 0;
+        if (!closed_form_ || !detail::as_int64(eks_rest_.value().raw(), eks) || !detail::as_int64(ecs_rest_.value().raw(), ecs) ||
+            !detail::as_int64(cluster_month_.value().raw(), cluster))
+            return std::nullopt;
+        return detail::ClosedFormKernel(eks, ecs, cluster);
+    }
+
+    // The base scenario's closed-form figures in raw units; nothing when one does not fit 64 bits.
+    std::optional<detail::StaffFigures> base_figures() const {
+        detail::StaffFigures f;
+        f.clusters = staff_.clusters;
+        if (!detail::as_int64(staff_.team.engineers.raw(), f.engineers) ||
+            !detail::as_int64(staff_.team.loaded_cost_per_engineer_year.value().raw(), f.loaded_cost) ||
+            !detail::as_int64(staff_.eks_ops_share.value().raw(), f.eks_ops_share) || !detail::as_int64(staff_.ecs_ops_share.value().raw(), f.ecs_ops_share))
+            return std::nullopt;
+        return f;
+    }
+
+    detail::ClosedFormKey key(std::size_t parameter) const { return keys_[parameter]; }
+#endif
 
     // The scenario with the parameters set (for a full report of one point).
     Scenario scenario_at(std::span<const Decimal> values) const {

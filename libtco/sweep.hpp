@@ -67,6 +67,50 @@ inline std::int64_t grid_size(const std::vector<SweepAxis>& axes) {
     return n;
 }
 
+#ifdef __SIZEOF_INT128__
+inline void set_figure(StaffFigures& f, ClosedFormKey key, std::int64_t raw) {
+    switch (key) {
+        case ClosedFormKey::engineers: f.engineers = raw; break;
+        case ClosedFormKey::loaded_cost: f.loaded_cost = raw; break;
+        case ClosedFormKey::eks_ops_share: f.eks_ops_share = raw; break;
+        case ClosedFormKey::ecs_ops_share: f.ecs_ops_share = raw; break;
+        case ClosedFormKey::clusters: f.clusters = raw; break;
+        case ClosedFormKey::none: break;
+    }
+}
+
+struct NativeGrid {
+    StaffFigures base;
+    std::vector<std::vector<std::int64_t>> raw;  // per axis: raw units (clusters: the count)
+};
+
+// Every axis value validated once (as the scenario reader would, with the point's context) and
+// turned into native figures; nothing when the native kernel cannot take the grid.
+inline std::optional<NativeGrid> native_closed_form(const Evaluator& evaluate, const std::vector<SweepAxis>& axes) {
+    if (!evaluate.closed_form() || !evaluate.kernel()) return std::nullopt;
+    const auto base = evaluate.base_figures();
+    if (!base) return std::nullopt;
+    NativeGrid grid{*base, {}};
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+        std::vector<std::int64_t> raw;
+        for (const Decimal& v : axes[a].values) {
+            StaffAndFees scratch;
+            try {
+                set_closed_form(scratch, evaluate.key(a), v, axes[a].parameter);
+            } catch (const error& e) {
+                rethrow_with_context(e, "at " + axes[a].parameter + " = " + v.to_string() + ": ");
+            }
+            std::int64_t r = 0;
+            if (evaluate.key(a) == ClosedFormKey::clusters) r = scratch.clusters;
+            else if (!as_int64(v.raw(), r)) return std::nullopt;
+            raw.push_back(r);
+        }
+        grid.raw.push_back(std::move(raw));
+    }
+    return grid;
+}
+#endif
+
 }  // namespace detail
 
 inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const std::vector<SweepAxis>& axes, const RunOptions& options = {}) {
@@ -81,21 +125,61 @@ inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const
     result.closed_form = evaluate.closed_form();
     result.eks_cents.resize(static_cast<std::size_t>(n));
     result.ecs_cents.resize(static_cast<std::size_t>(n));
+    const auto point_error = [&](const error& e, const std::vector<Decimal>& values) {
+        std::string where;
+        for (std::size_t a = 0; a < axes.size(); ++a) where += (a ? ", " : "") + result.axes[a].parameter + " = " + values[a].to_string();
+        rethrow_with_context(e, "at " + where + ": ");
+    };
+    const auto by_decimals = [&](std::int64_t i, std::vector<Decimal>& values) {
+        for (std::size_t a = 0; a < axes.size(); ++a) values[a] = result.value(i, a);
+        Totals t;
+        try {
+            t = evaluate(values);
+        } catch (const error& e) {
+            point_error(e, values);
+        }
+        result.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
+        result.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
+    };
+#ifdef __SIZEOF_INT128__
+    if (auto fast = detail::native_closed_form(evaluate, result.axes)) {
+        parallel_for(n, options, [&](std::int64_t begin, std::int64_t end) {
+            detail::ClosedFormKernel kernel = *evaluate.kernel();
+            std::vector<Decimal> values(axes.size());
+            std::vector<std::size_t> at(axes.size());
+            // The point's index on each axis, advanced like an odometer (last axis fastest).
+            std::int64_t rest = begin;
+            for (std::size_t a = axes.size(); a-- > 0;) {
+                at[a] = static_cast<std::size_t>(rest % static_cast<std::int64_t>(fast->raw[a].size()));
+                rest /= static_cast<std::int64_t>(fast->raw[a].size());
+            }
+            detail::StaffFigures f = fast->base;
+            for (std::size_t a = 0; a < axes.size(); ++a) detail::set_figure(f, evaluate.key(a), fast->raw[a][at[a]]);
+            for (std::int64_t i = begin; i < end; ++i) {
+                if (i > begin) {
+                    for (std::size_t a = axes.size(); a-- > 0;) {
+                        if (++at[a] < fast->raw[a].size()) {
+                            detail::set_figure(f, evaluate.key(a), fast->raw[a][at[a]]);
+                            break;
+                        }
+                        at[a] = 0;
+                        detail::set_figure(f, evaluate.key(a), fast->raw[a][0]);
+                    }
+                }
+                if (const auto cents = kernel.cents(f)) {
+                    result.eks_cents[static_cast<std::size_t>(i)] = cents->first;
+                    result.ecs_cents[static_cast<std::size_t>(i)] = cents->second;
+                } else {
+                    by_decimals(i, values);
+                }
+            }
+        });
+        return result;
+    }
+#endif
     parallel_for(n, options, [&](std::int64_t begin, std::int64_t end) {
         std::vector<Decimal> values(axes.size());
-        for (std::int64_t i = begin; i < end; ++i) {
-            for (std::size_t a = 0; a < axes.size(); ++a) values[a] = result.value(i, a);
-            Totals t;
-            try {
-                t = evaluate(values);
-            } catch (const error& e) {
-                std::string where;
-                for (std::size_t a = 0; a < axes.size(); ++a) where += (a ? ", " : "") + result.axes[a].parameter + " = " + values[a].to_string();
-                rethrow_with_context(e, "at " + where + ": ");
-            }
-            result.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
-            result.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
-        }
+        for (std::int64_t i = begin; i < end; ++i) by_decimals(i, values);
     });
     return result;
 }

@@ -180,3 +180,36 @@ TEST_CASE("progress is reported and a false return cancels") {
     const libtco::error c = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/workloads/w/replicas", linspace(d("1"), d("400"), 400)}}, stop); });
     CHECK(c.code_name() == "libtco.run.600");
 }
+
+TEST_CASE("the native sweep kernel agrees with the Decimal evaluation, beyond 64-bit intermediates too") {
+    // Teams up to 40,000 engineers at up to $987,654.321 make the annual cost exceed 2^63 units, so the
+    // kernel's 128-bit paths run; odd shares exercise half-even rounding at 12 places and at cents.
+    const Catalog catalog = embedded_catalog();
+    const Scenario base = default_scenario();
+    const std::vector<SweepAxis> axes{{"/team/engineers", {d("0"), d("1.5"), d("7.333333333333"), d("12345.678901234567"), d("40000")}},
+                                      {"/team/loaded_cost_per_engineer_year", {d("0.01"), d("200000"), d("987654.321")}},
+                                      {"/eks/ops_share", {d("0"), d("0.123456789012"), d("1")}},
+                                      {"/ecs/ops_share", {d("0.035"), d("0.999999999999")}},
+                                      {"/eks/clusters", {d("0"), d("1"), d("1000")}}};
+    const SweepResult r = sweep(base, catalog, axes, RunOptions{3, {}});
+    const Evaluator evaluate(base, catalog, {"/team/engineers", "/team/loaded_cost_per_engineer_year", "/eks/ops_share", "/ecs/ops_share", "/eks/clusters"});
+    REQUIRE(r.size() == 5 * 3 * 3 * 2 * 3);
+    for (std::int64_t i = 0; i < r.size(); ++i) {
+        const std::vector<Decimal> values{r.value(i, 0), r.value(i, 1), r.value(i, 2), r.value(i, 3), r.value(i, 4)};
+        const Totals t = evaluate(values);
+        CHECK(r.eks_cents[static_cast<std::size_t>(i)] == cents_of(t.eks));
+        CHECK(r.ecs_cents[static_cast<std::size_t>(i)] == cents_of(t.ecs));
+    }
+    // And a few points against a full comparison.
+    for (std::int64_t i : {std::int64_t{0}, std::int64_t{77}, r.size() - 1}) {
+        Scenario s = base;
+        s.team.engineers = r.value(i, 0);
+        s.team.loaded_cost_per_engineer_year = Money(r.value(i, 1));
+        s.eks.ops_share = Fraction(r.value(i, 2));
+        s.ecs.ops_share = Fraction(r.value(i, 3));
+        s.eks.clusters = r.value(i, 4).to_int64();
+        const Comparison c = compare(s, catalog);
+        CHECK(r.eks_cents[static_cast<std::size_t>(i)] == cents_of(c.eks.total()));
+        CHECK(r.ecs_cents[static_cast<std::size_t>(i)] == cents_of(c.ecs.total()));
+    }
+}
