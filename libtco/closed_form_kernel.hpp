@@ -31,14 +31,15 @@ public:
         : eks_rest_(eks_rest), ecs_rest_(ecs_rest), cluster_month_(cluster_month) {}
 
     // Both totals in cents, or nothing when a value would leave 128 bits. Not thread-safe (it
-    // remembers the last team and ECS share, which a grid repeats along its inner axes): one kernel
-    // per thread.
+    // remembers the last team and ECS share, and ECS's total with them, which a grid repeats along
+    // its inner axes): one kernel per thread.
     std::optional<std::pair<std::int64_t, std::int64_t>> cents(const StaffFigures& f) {
         const bool same_team = memo_valid_ && f.engineers == memo_.engineers && f.loaded_cost == memo_.loaded_cost;
         if (!same_team || f.ecs_ops_share != memo_.ecs_ops_share) {
             memo_valid_ = false;
             if (!same_team && !product(f.loaded_cost, f.engineers, annual_)) return std::nullopt;
             if (!operations(annual_, f.ecs_ops_share, ecs_operations_)) return std::nullopt;
+            if (!to_cents(ecs_rest_ + ecs_operations_, ecs_cents_)) return std::nullopt;
             memo_ = f;
             memo_valid_ = true;
         }
@@ -46,9 +47,8 @@ public:
         if (!operations(annual_, f.eks_ops_share, eks_operations)) return std::nullopt;
         const native_int128 control_plane = static_cast<native_int128>(cluster_month_) * f.clusters;
         std::int64_t eks_cents = 0;
-        std::int64_t ecs_cents = 0;
-        if (!to_cents(eks_rest_ + eks_operations + control_plane, eks_cents) || !to_cents(ecs_rest_ + ecs_operations_, ecs_cents)) return std::nullopt;
-        return std::pair{eks_cents, ecs_cents};
+        if (!to_cents(eks_rest_ + eks_operations + control_plane, eks_cents)) return std::nullopt;
+        return std::pair{eks_cents, ecs_cents_};
     }
 
 private:
@@ -93,6 +93,7 @@ private:
     bool memo_valid_ = false;
     native_int128 annual_ = 0;
     native_int128 ecs_operations_ = 0;
+    std::int64_t ecs_cents_ = 0;
 };
 
 #endif
