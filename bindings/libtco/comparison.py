@@ -37,7 +37,8 @@ PLACEMENT_COLUMNS = ("node", "instance_type", "hours", "origin", "gpu", "capacit
                      "mig_profiles", "workload", "replicas")
 
 #: Categories of line items, in the order reports show them.
-CATEGORIES = ("control_plane", "compute", "spot_interruptions", "commitment", "management", "other", "operations")
+CATEGORIES = ("control_plane", "compute", "fargate", "spot_interruptions", "autoscaling", "commitment", "management", "other", "operations",
+              "one_time")
 
 #: Columns of PlatformReport.to_frame(); Comparison.to_frame() puts "platform" first.
 FRAME_COLUMNS = ("category", "item", "detail", "usd", "usd_exact", "confidence")

@@ -204,3 +204,14 @@ def test_cli_bad_input_exits_2_with_nothing_on_stdout(tco, args, message):
     assert p.returncode == 2
     assert p.stdout == ""
     assert p.stderr.startswith("tco: ") and message in p.stderr
+
+
+def test_every_category_the_engine_writes_has_a_subtotal():
+    # The C++ categories (report.hpp, projection.hpp): a subtotal of each is allowed, 0.00 when absent.
+    from libtco.comparison import CATEGORIES
+
+    assert set(CATEGORIES) == {"control_plane", "compute", "fargate", "spot_interruptions", "autoscaling", "commitment",
+                               "management", "other", "operations", "one_time"}
+    c = libtco.compare(libtco.default_scenario())
+    assert c.eks.subtotal("fargate") == D("0.00")
+    assert c.eks.subtotal("autoscaling") == D("1.75")  # scale-up lag 1.17 + scale-down delay 0.58 (the README table)
