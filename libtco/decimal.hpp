@@ -327,7 +327,7 @@ inline std::string Decimal::to_string() const {
 inline Decimal Decimal::rounded(int decimals) const {
     if (decimals >= places) return *this;
 #ifdef __SIZEOF_INT128__
-    if (std::int64_t raw64 = 0; detail::as_int64(raw_, raw64)) {
+    if (std::int64_t raw64 = 0; decimals >= 0 && detail::as_int64(raw_, raw64)) {  // a step of at most 10^12
         std::int64_t step = 1;
         for (int i = decimals; i < places; ++i) step *= 10;
         const std::int64_t q = detail::divide_half_even_64(raw64, step);

@@ -22,7 +22,13 @@ public:
     // `catalog` is the catalog as loaded (the scenario's overlay is applied here).
     Evaluator(Scenario base, Catalog catalog, const std::vector<std::string>& pointers)
         : base_(std::move(base)), catalog_(std::move(catalog)) {
-        for (std::size_t i = 0; i < pointers.size(); ++i) parameters_.push_back(resolve_parameter(base_, pointers[i]));
+        for (std::size_t i = 0; i < pointers.size(); ++i) {
+            parameters_.push_back(resolve_parameter(base_, pointers[i]));
+            for (std::size_t j = 0; j < i; ++j)
+                if (parameters_[j].path == parameters_[i].path)
+                    throw validation_error(errc::duplicate_name, parameters_[i].path,
+                                           "the same parameter is given twice (\"" + pointers[j] + "\" and \"" + pointers[i] + "\")");
+        }
         closed_form_ = std::all_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) { return p.reach != ParameterReach::engine; });
         reprices_ = std::any_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) {
             return p.path.rfind("/price_overlay", 0) == 0 || p.path.rfind("/instance_types", 0) == 0;

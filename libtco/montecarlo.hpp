@@ -23,6 +23,8 @@ namespace libtco {
 namespace limits {
 inline constexpr std::int64_t max_monte_carlo_samples = 10'000'000;
 inline constexpr std::int64_t max_uncertain_parameters = 64;
+// Samples x parameters: every draw is kept (for plots and the per-sample frame), 32 bytes each.
+inline constexpr std::int64_t max_monte_carlo_draws = 50'000'000;
 }  // namespace limits
 
 struct UncertainParameter {
@@ -118,6 +120,10 @@ inline MonteCarloResult monte_carlo(const Scenario& scenario, const Catalog& cat
     if (spec.parameters.empty()) spec.parameters = default_uncertainty(scenario);
     if (static_cast<std::int64_t>(spec.parameters.size()) > limits::max_uncertain_parameters)
         throw validation_error(errc::out_of_range, "/parameters", "at most " + std::to_string(limits::max_uncertain_parameters) + " uncertain parameters");
+    if (spec.samples * static_cast<std::int64_t>(spec.parameters.size()) > limits::max_monte_carlo_draws)
+        throw validation_error(errc::out_of_range, "/samples",
+                               "samples x parameters may be at most " + std::to_string(limits::max_monte_carlo_draws) + " (every draw is kept), got " +
+                                   std::to_string(spec.samples) + " x " + std::to_string(spec.parameters.size()));
     std::vector<std::string> pointers;
     for (const UncertainParameter& u : spec.parameters) pointers.push_back(u.parameter);
     const Evaluator evaluate(scenario, catalog, pointers);
@@ -138,14 +144,13 @@ inline MonteCarloResult monte_carlo(const Scenario& scenario, const Catalog& cat
                 values[p] = sample(spec.parameters[p].distribution, rng);
                 out.draws[p][static_cast<std::size_t>(i)] = values[p];
             }
-            Totals t;
             try {
-                t = evaluate(values);
+                const Totals t = evaluate(values);
+                out.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
+                out.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
             } catch (const error& e) {
                 rethrow_with_context(e, "in sample " + std::to_string(i) + ": ");
             }
-            out.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
-            out.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
         }
     });
     std::vector<std::int64_t> difference(static_cast<std::size_t>(n));

@@ -16,6 +16,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -29,7 +30,11 @@ struct RunOptions {
     ProgressCallback progress;
 };
 
+inline constexpr int max_threads = 256;
+
 inline int thread_count(int requested) {
+    if (requested < 0 || requested > max_threads)
+        throw validation_error(errc::out_of_range, "/threads", "expected 0 (every core) to " + std::to_string(max_threads) + " threads, got " + std::to_string(requested));
     if (requested > 0) return requested;
     const unsigned hardware = std::thread::hardware_concurrency();
     return hardware == 0 ? 1 : static_cast<int>(hardware);
@@ -81,13 +86,22 @@ void parallel_for(std::int64_t n, const RunOptions& options, Body&& body) {
 
     std::vector<std::thread> pool;
     pool.reserve(static_cast<std::size_t>(workers));
-    for (int i = 0; i < workers; ++i) pool.emplace_back(work);
+    int started = 0;
+    try {
+        for (; started < workers; ++started) pool.emplace_back(work);
+    } catch (const std::system_error&) {
+        // The system gives fewer threads than asked: the ones started share the work.
+    }
+    if (started == 0) {
+        work();  // on the calling thread
+        started = 1;
+    }
     bool cancelled = false;
     {
         std::unique_lock lock(mutex);
-        while (finished < workers) {
+        while (finished < started) {
             finished_cv.wait_for(lock, std::chrono::milliseconds(100));
-            if (options.progress && finished < workers && !cancelled) {
+            if (options.progress && finished < started && !cancelled) {
                 lock.unlock();
                 bool keep_going = true;
                 try {

@@ -123,7 +123,7 @@ inline std::int64_t checked_whole(const Decimal& v, const std::string& path, std
 }
 
 // The closed-form parameters, resolved once so an evaluation compares no strings.
-enum class ClosedFormKey { engineers, loaded_cost, eks_ops_share, ecs_ops_share, clusters, none };
+enum class ClosedFormKey { engineers, loaded_cost, eks_ops_share, ecs_ops_share, clusters, showback_gpu_share, none };
 
 inline ClosedFormKey closed_form_key(const std::string& canonical) {
     if (canonical == "/team/engineers") return ClosedFormKey::engineers;
@@ -131,6 +131,7 @@ inline ClosedFormKey closed_form_key(const std::string& canonical) {
     if (canonical == "/eks/ops_share") return ClosedFormKey::eks_ops_share;
     if (canonical == "/ecs/ops_share") return ClosedFormKey::ecs_ops_share;
     if (canonical == "/eks/clusters") return ClosedFormKey::clusters;
+    if (canonical == "/assumptions/gpu_share_of_node_cost") return ClosedFormKey::showback_gpu_share;
     return ClosedFormKey::none;
 }
 
@@ -142,6 +143,7 @@ inline void set_closed_form(StaffAndFees& f, ClosedFormKey key, const Decimal& v
         case ClosedFormKey::eks_ops_share: f.eks_ops_share = checked_share(v, canonical); break;
         case ClosedFormKey::ecs_ops_share: f.ecs_ops_share = checked_share(v, canonical); break;
         case ClosedFormKey::clusters: f.clusters = checked_whole(v, canonical, 0, limits::max_clusters); break;
+        case ClosedFormKey::showback_gpu_share: (void)checked_share(v, canonical); break;  // moves no total, but must be valid
         case ClosedFormKey::none: break;
     }
 }

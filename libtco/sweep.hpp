@@ -75,6 +75,7 @@ inline void set_figure(StaffFigures& f, ClosedFormKey key, std::int64_t raw) {
         case ClosedFormKey::eks_ops_share: f.eks_ops_share = raw; break;
         case ClosedFormKey::ecs_ops_share: f.ecs_ops_share = raw; break;
         case ClosedFormKey::clusters: f.clusters = raw; break;
+        case ClosedFormKey::showback_gpu_share:
         case ClosedFormKey::none: break;
     }
 }
@@ -132,14 +133,13 @@ inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const
     };
     const auto by_decimals = [&](std::int64_t i, std::vector<Decimal>& values) {
         for (std::size_t a = 0; a < axes.size(); ++a) values[a] = result.value(i, a);
-        Totals t;
         try {
-            t = evaluate(values);
+            const Totals t = evaluate(values);
+            result.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
+            result.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
         } catch (const error& e) {
             point_error(e, values);
         }
-        result.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
-        result.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
     };
 #ifdef __SIZEOF_INT128__
     if (auto fast = detail::native_closed_form(evaluate, result.axes)) {

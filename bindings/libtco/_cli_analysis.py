@@ -19,10 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any, Callable, Optional
 
-from . import analysis
+from . import _core, analysis
 
 __all__ = ["add_commands"]
 
@@ -56,8 +56,15 @@ def _split_assignment(option: str, text: str) -> tuple[str, str]:
     return name, spec
 
 
+#: Decimal places a scenario value may have (libtco's exact decimals).
+_PLACES = Decimal("1e-12")
+#: More points than a sweep may have (libtco::limits::max_sweep_points).
+_MAX_POINTS = 100_000_000
+
+
 def _values(name: str, spec: str) -> list[Decimal]:
-    """LOW:HIGH:COUNT (evenly spaced, both ends included) or V1,V2,..."""
+    """LOW:HIGH:COUNT (evenly spaced as libtco::linspace spaces them: the step rounded half-even to
+    12 places, both ends included) or V1,V2,..."""
     parts = spec.split(":")
     if len(parts) == 3:
         low, high = _decimal(parts[0], name), _decimal(parts[1], name)
@@ -65,11 +72,11 @@ def _values(name: str, spec: str) -> list[Decimal]:
             count = int(parts[2])
         except ValueError:
             raise UsageError(f"{name}: COUNT must be a whole number, got \"{parts[2]}\"") from None
-        if count < 1:
-            raise UsageError(f"{name}: COUNT must be at least 1, got {count}")
+        if not 1 <= count <= _MAX_POINTS:
+            raise UsageError(f"{name}: COUNT must be 1 to {_MAX_POINTS:,}, got {count}")
         if count == 1:
             return [low]
-        step = (high - low) / (count - 1)
+        step = ((high - low) / (count - 1)).quantize(_PLACES, rounding=ROUND_HALF_EVEN)
         return [low + step * k for k in range(count - 1)] + [high]
     if len(parts) == 1:
         return [_decimal(v, name) for v in spec.split(",")]
@@ -137,6 +144,8 @@ def _cmd_sweep(context: Any, args: argparse.Namespace) -> str:
     grid = {}
     for text in args.param:
         name, spec = _split_assignment("--param", text)
+        if name in grid:
+            raise UsageError(f"--param {name} is given twice")
         grid[name] = _values(name, spec)
     scenario, catalog = context.inputs(args)
     r = context.checked(args, lambda: analysis.sweep(scenario, grid, catalog=catalog, threads=args.threads, progress=_progress(args, "sweep")))
@@ -174,6 +183,8 @@ def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str:
     ranges = {}
     for text in args.param or []:
         name, spec = _split_assignment("--param", text)
+        if name in ranges:
+            raise UsageError(f"--param {name} is given twice")
         low, sep, high = spec.partition(":")
         if not sep:
             raise UsageError(f"--param {text}: expected PARAMETER=LOW:HIGH")
@@ -197,13 +208,16 @@ def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str:
 def _cmd_montecarlo(context: Any, args: argparse.Namespace) -> str:
     spec: dict[str, Any] = {}
     if args.spec is not None:
-        spec = json.loads(context.read(args.spec, "Monte Carlo spec"))
-        if not isinstance(spec, dict):
-            raise UsageError(f"{args.spec}: a Monte Carlo spec is a JSON object (seed, samples, parameters)")
-    parameters = {p["parameter"]: p["distribution"] for p in spec.get("parameters", []) if isinstance(p, dict) and "parameter" in p}
+        text = context.read(args.spec, "Monte Carlo spec")
+        spec = json.loads(context.checked_file(args.spec, lambda: _core.normalize_monte_carlo_spec(text)))  # strict, errors name the spec file
+    parameters = {p["parameter"]: p["distribution"] for p in spec.get("parameters", [])}
+    given: set[str] = set()
     for text in args.param or []:
         name, kind = _split_assignment("--param", text)
-        parameters[name] = _distribution(name, kind)
+        if name in given:
+            raise UsageError(f"--param {name} is given twice")
+        given.add(name)
+        parameters[name] = _distribution(name, kind)  # replaces the spec's distribution of that parameter
     samples = args.samples if args.samples is not None else int(spec.get("samples", 10000))
     seed = args.seed if args.seed is not None else int(spec.get("seed", 1))
     scenario, catalog = context.inputs(args)

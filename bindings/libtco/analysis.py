@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
@@ -39,16 +39,26 @@ Progress = Callable[[int, int], Optional[bool]]
 _CENT = Decimal("0.01")
 
 
+def _float_text(value: float) -> str:
+    """A float as decimal text: its shortest repr (0.1 is 0.1), rounded half-even to libtco's 12
+    places when it has more (np.linspace(0.1, 0.2, 7) gives 17-digit floats)."""
+    text = repr(value)
+    exact = Decimal(text)
+    if exact.is_finite() and exact.as_tuple().exponent < -12:  # type: ignore[operator]
+        return str(exact.quantize(Decimal("1e-12"), rounding=ROUND_HALF_EVEN).normalize())
+    return text
+
+
 def _text(value: Number) -> str:
-    """A parameter value as exact decimal text (floats by their shortest repr, so 0.1 is 0.1)."""
+    """A parameter value as exact decimal text: Decimal, int and str as given, floats by :func:`_float_text`."""
     if isinstance(value, bool):
         raise TypeError("a parameter value must be a number, not a bool")
     if isinstance(value, (Decimal, int, str)):
         return str(value)
     if isinstance(value, float):
-        return repr(value)
+        return _float_text(value)
     try:
-        return repr(float(value))  # numpy scalars
+        return _float_text(float(value))  # numpy scalars
     except (TypeError, ValueError):
         raise TypeError(f"a parameter value must be a number, got {type(value).__name__}") from None
 

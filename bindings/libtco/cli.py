@@ -453,13 +453,12 @@ class _AnalysisContext:
         return _checked(args.scenario, run)
 
     @staticmethod
+    def checked_file(path: str, run: Callable[[], T]) -> T:
+        return _checked(path, run)
+
+    @staticmethod
     def read(path: str, what: str) -> str:
-        text = _checked(path, lambda: _read_document(path, what=what))
-        try:
-            json.loads(text)
-        except ValueError as e:
-            raise _Failure(f"{path}: [libtco.parse.100] (document): invalid JSON: {e}") from e
-        return text
+        return _checked(path, lambda: _read_document(path, what=what))
 
 
 # --- the parser ------------------------------------------------------------------------------

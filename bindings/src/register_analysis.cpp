@@ -221,6 +221,11 @@ void register_analysis(py::module_& m) {
         py::arg("scenario_json"), py::arg("catalog_json") = py::none(), py::arg("format") = "json",
         "The recommendation (EKS, ECS or either) with its reasons, as JSON text or a text block.");
 
+    m.def(
+        "normalize_monte_carlo_spec",
+        [](const std::string& spec_json) { return to_json(MonteCarloSpec::from_json(detail::parse_exact(spec_json))).dump(2); },
+        py::arg("spec_json"), "Reads a Monte Carlo spec strictly (errors carry its JSON paths) and writes it back with defaults explicit.");
+
     m.def("default_uncertainty_json", [](const std::string& scenario_json) {
         const Scenario s = Scenario::from_json_text(scenario_json);
         MonteCarloSpec spec;

@@ -213,3 +213,28 @@ TEST_CASE("the native sweep kernel agrees with the Decimal evaluation, beyond 64
         CHECK(r.ecs_cents[static_cast<std::size_t>(i)] == cents_of(c.ecs.total()));
     }
 }
+
+TEST_CASE("review findings: duplicate parameters, unchecked values, thread counts, overflow context") {
+    const Catalog catalog = embedded_catalog();
+    // The same parameter twice (also under its name and its index) is an error, not a last-one-wins.
+    const libtco::error twice = fixture::capture([&] {
+        (void)sweep(shared(), catalog, {{"/workloads/w/replicas", {d("1")}}, {"/workloads/0/replicas", {d("2")}}});
+    });
+    CHECK(twice.code_name() == "libtco.validation.117");
+    CHECK(twice.path() == "/workloads/0/replicas");
+    // A value that moves no total is still validated.
+    const libtco::error share = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/assumptions/gpu_share_of_node_cost", {d("0.5"), d("-1")}}}); });
+    CHECK(share.code_name() == "libtco.validation.113");
+    CHECK(share.path() == "/assumptions/gpu_share_of_node_cost");
+    const libtco::error threads = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/team/engineers", {d("1")}}}, RunOptions{100000, {}}); });
+    CHECK(threads.code_name() == "libtco.validation.113");
+    CHECK(threads.path() == "/threads");
+    // Totals beyond 64-bit cents: an overflow error that names the point.
+    const libtco::error huge = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/team/engineers", {d("1000000000000000")}}}); });
+    CHECK(huge.code_name() == "libtco.arithmetic.400");
+    CHECK(huge.detail().find("at /team/engineers = 1000000000000000") != std::string::npos);
+    // Rounding to negative places (tens, thousands) stays exact.
+    CHECK(d("12345").rounded(-3) == d("12000"));
+    CHECK(d("12500").rounded(-3) == d("12000"));
+    CHECK(d("13500").rounded(-3) == d("14000"));
+}

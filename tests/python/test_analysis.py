@@ -215,3 +215,25 @@ def test_every_category_the_engine_writes_has_a_subtotal():
     c = libtco.compare(libtco.default_scenario())
     assert c.eks.subtotal("fargate") == D("0.00")
     assert c.eks.subtotal("autoscaling") == D("1.75")  # scale-up lag 1.17 + scale-down delay 0.58 (the README table)
+
+
+def test_numpy_float_grids_are_accepted():
+    r = libtco.sweep(SHARED, {"/eks/ops_share": np.linspace(0.1, 0.2, 7)})
+    # 0.1 + k/60: the floats' 17 digits are rounded to 12 places; EKS staff = 120,000 x share / 12 = 10,000 x share.
+    assert r.axes[0][1][1] == D("0.116666666667")
+    assert int(r.eks_cents[1]) == 301052 + 116667  # 10,000 x 0.116666666667 = 1,166.66666667 -> 1,166.67
+
+
+def test_cli_even_ranges_and_strict_monte_carlo_specs(tco, tmp_path):
+    p = tco("sweep", "shared.json", "--param", "/eks/ops_share=0:1:4", "--format", "csv")
+    assert p.returncode == 0, p.stderr
+    assert [line.split(",")[0] for line in p.stdout.splitlines()[1:]] == ["0", "0.333333333333", "0.666666666666", "1"]
+    (tmp_path / "mc.json").write_text('{"samples": "x"}', encoding="utf-8")
+    p = tco("montecarlo", "shared.json", "--spec", "mc.json")
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr.startswith("tco: mc.json: [libtco.validation.110] /samples")
+    (tmp_path / "mc.json").write_text('{"samples": 10, "paramters": []}', encoding="utf-8")
+    p = tco("montecarlo", "shared.json", "--spec", "mc.json")
+    assert p.returncode == 2 and "/paramters" in p.stderr
+    p = tco("sweep", "shared.json", "--param", "/team/engineers=1,2", "--param", "/team/engineers=3")
+    assert p.returncode == 2 and "given twice" in p.stderr
