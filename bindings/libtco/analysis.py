@@ -42,7 +42,7 @@ _CENT = Decimal("0.01")
 def _float_text(value: float) -> str:
     """A float as decimal text: its shortest repr (0.1 is 0.1), rounded half-even to libtco's 12
     places when it has more (np.linspace(0.1, 0.2, 7) gives 17-digit floats)."""
-    text = repr(value)
+    text = repr(float(value))  # float(): numpy scalars print as np.float64(...)
     exact = Decimal(text)
     if exact.is_finite() and exact.as_tuple().exponent < -12:  # type: ignore[operator]
         return str(exact.quantize(Decimal("1e-12"), rounding=ROUND_HALF_EVEN).normalize())
