@@ -154,6 +154,7 @@ public:
 
     // Only what the lines add up to (no plan, showback or utilization): what sweeps need.
     Money total() {
+        totals_only_ = true;
         PlatformReport report;
         add_line_items(report);
         return report.total();
@@ -552,7 +553,8 @@ private:
                 g.usd_per_hour = slice.rate;
                 g.price_source = slice.source;
                 ++g.count;
-                for (const auto& [workload, count] : n.replicas) g.replicas[s_.workloads[workload].name] += count;
+                if (!totals_only_)  // which workloads run where: for the report, not for any amount
+                    for (const auto& [workload, count] : n.replicas) g.replicas[s_.workloads[workload].name] += count;
             }
         }
         std::vector<InstanceGroup> out;
@@ -820,6 +822,7 @@ private:
     std::deque<NodeShape> given_shapes_;
     std::vector<const NodeShape*> allowed_;
     std::vector<PlacedNode> given_;
+    bool totals_only_ = false;  // total(): skip what only the report shows
     std::vector<PlacedNode> placed_;
     std::vector<std::vector<std::int64_t>> mix_at_;  // replica mix of the profiled workloads in each hour kind
     std::map<std::vector<std::int64_t>, std::map<std::string, std::int64_t>> nodes_in_mix_;  // mix -> nodes by type
