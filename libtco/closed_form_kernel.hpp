@@ -58,7 +58,10 @@ private:
     // Decimal's a * b: the exact product rounded half-even to 12 places (a may exceed 64 bits).
     static bool product(native_int128 a, std::int64_t b, native_int128& out) {
         native_int128 exact = 0;
-        if (__builtin_mul_overflow(a, static_cast<native_int128>(b), &exact)) return false;
+        if (a <= (std::numeric_limits<std::int64_t>::max)() && a >= -(std::numeric_limits<std::int64_t>::max)())
+            exact = static_cast<native_int128>(static_cast<std::int64_t>(a)) * b;  // 64 x 64 bits: cannot overflow 128
+        else if (__builtin_mul_overflow(a, static_cast<native_int128>(b), &exact))
+            return false;
         out = divide_by_unit_half_even(exact);
         return out < sum_limit && out > -sum_limit;
     }
