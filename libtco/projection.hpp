@@ -385,18 +385,6 @@ inline std::int64_t ceil_whole(const Decimal& d) {
     return (floor == d ? floor : floor + Decimal(1)).to_int64();
 }
 
-// Rethrows `e` as the same kind of error with the month in its message.
-[[noreturn]] inline void rethrow_in_month(const error& e, const BillingMonth& m) {
-    const std::string detail = "in " + m.to_string() + ": " + e.detail();
-    if (dynamic_cast<const libtco::parse_error*>(&e)) throw libtco::parse_error(e.code(), e.path(), detail);
-    if (dynamic_cast<const validation_error*>(&e)) throw validation_error(e.code(), e.path(), detail);
-    if (dynamic_cast<const lookup_error*>(&e)) throw lookup_error(e.code(), e.path(), detail);
-    if (dynamic_cast<const placement_error*>(&e)) throw placement_error(e.code(), e.path(), detail);
-    if (dynamic_cast<const arithmetic_error*>(&e)) throw arithmetic_error(e.code(), e.path(), detail);
-    if (dynamic_cast<const io_error*>(&e)) throw io_error(e.code(), e.path(), detail);
-    throw error(e.code(), e.path(), detail);
-}
-
 // The workloads' replicas month by month.
 class GrowthPlan {
 public:
@@ -736,7 +724,7 @@ inline Projection run_projection(const Scenario& scenario, const ProjectionSpec&
             for (const Warning& w : c.warnings) add_warning(w, m);
             if (k == 0) p.assumptions = projection_assumptions(spec, scenario, std::move(c.assumptions));
         } catch (const error& e) {
-            rethrow_in_month(e, m);
+            rethrow_with_context(e, "in " + m.to_string() + ": ");
         }
         row.month = m;
         row.index = k;

@@ -20,6 +20,16 @@ void register_import(pybind11::module_& m);    // import_offer_file, import_spot
 void register_projection(pybind11::module_& m);  // project_json: month-by-month projection
 void register_analysis(pybind11::module_& m);    // sweeps, break-even, sensitivity, Monte Carlo, recommendation
 
+// A report's output format, as the `format` argument names it ("table", "json" or "csv").
+enum class Format { json, table, csv };
+
+inline Format parse_format(const std::string& name) {
+    if (name == "json") return Format::json;
+    if (name == "table") return Format::table;
+    if (name == "csv") return Format::csv;
+    throw pybind11::value_error("format must be \"table\", \"json\" or \"csv\", got \"" + name + "\"");
+}
+
 // A Python str from UTF-8 bytes that may have been cut mid-character (error messages truncate
 // long values by bytes): invalid sequences become U+FFFD instead of raising UnicodeDecodeError.
 pybind11::str to_py_str(const std::string& utf8);

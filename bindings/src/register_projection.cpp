@@ -17,15 +17,6 @@ namespace libtco::python {
 
 namespace {
 
-enum class Format { json, table, csv };
-
-Format parse_format(const std::string& name) {
-    if (name == "json") return Format::json;
-    if (name == "table") return Format::table;
-    if (name == "csv") return Format::csv;
-    throw py::value_error("format must be \"table\", \"json\" or \"csv\", got \"" + name + "\"");
-}
-
 // Runs the projection without the GIL. The scenario is read first, then the spec, then the catalog.
 std::string run(const std::string& scenario_json, const std::optional<std::string>& spec_json, const std::optional<std::string>& catalog_json,
                 Format format) {
