@@ -7,6 +7,8 @@
 #include <libtco/parallel.hpp>
 #include <libtco/rounding.hpp>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,7 +85,17 @@ inline void set_figure(StaffFigures& f, ClosedFormKey key, std::int64_t raw) {
 struct NativeGrid {
     StaffFigures base;
     std::vector<std::vector<std::int64_t>> raw;  // per axis: raw units (clusters: the count)
+    std::optional<std::int64_t> inner_share_step;  // the step of an evenly spaced innermost ops-share axis
 };
+
+// The step between the values when they are evenly spaced (at least two of them).
+inline std::optional<std::int64_t> even_step(const std::vector<std::int64_t>& raw) {
+    if (raw.size() < 2) return std::nullopt;
+    const std::int64_t step = raw[1] - raw[0];  // raw values are validated shares in [0, 1]: no overflow
+    for (std::size_t k = 2; k < raw.size(); ++k)
+        if (raw[k] - raw[k - 1] != step) return std::nullopt;
+    return step;
+}
 
 // Every axis value validated once (as the scenario reader would, with the point's context) and
 // turned into native figures; nothing when the native kernel cannot take the grid.
@@ -91,7 +103,7 @@ inline std::optional<NativeGrid> native_closed_form(const Evaluator& evaluate, c
     if (!evaluate.closed_form() || !evaluate.kernel()) return std::nullopt;
     const auto base = evaluate.base_figures();
     if (!base) return std::nullopt;
-    NativeGrid grid{*base, {}};
+    NativeGrid grid{*base, {}, std::nullopt};
     for (std::size_t a = 0; a < axes.size(); ++a) {
         std::vector<std::int64_t> raw;
         for (const Decimal& v : axes[a].values) {
@@ -108,6 +120,8 @@ inline std::optional<NativeGrid> native_closed_form(const Evaluator& evaluate, c
         }
         grid.raw.push_back(std::move(raw));
     }
+    const ClosedFormKey inner = axes.empty() ? ClosedFormKey::none : evaluate.key(axes.size() - 1);
+    if (inner == ClosedFormKey::eks_ops_share || inner == ClosedFormKey::ecs_ops_share) grid.inner_share_step = even_step(grid.raw.back());
     return grid;
 }
 #endif
@@ -155,15 +169,31 @@ inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const
             }
             detail::StaffFigures f = fast->base;
             for (std::size_t a = 0; a < axes.size(); ++a) detail::set_figure(f, evaluate.key(a), fast->raw[a][at[a]]);
-            for (std::int64_t i = begin; i < end; ++i) {
-                if (i > begin) {
-                    for (std::size_t a = axes.size(); a-- > 0;) {
-                        if (++at[a] < fast->raw[a].size()) {
-                            detail::set_figure(f, evaluate.key(a), fast->raw[a][at[a]]);
-                            break;
-                        }
-                        at[a] = 0;
-                        detail::set_figure(f, evaluate.key(a), fast->raw[a][0]);
+            const auto next_point = [&] {
+                for (std::size_t a = axes.size(); a-- > 0;) {
+                    if (++at[a] < fast->raw[a].size()) {
+                        detail::set_figure(f, evaluate.key(a), fast->raw[a][at[a]]);
+                        return;
+                    }
+                    at[a] = 0;
+                    detail::set_figure(f, evaluate.key(a), fast->raw[a][0]);
+                }
+            };
+            const std::size_t inner = axes.size() - 1;
+            const std::vector<std::int64_t>& inner_raw = fast->raw[inner];
+            for (std::int64_t i = begin; i < end;) {
+                if (fast->inner_share_step) {
+                    // The rest of this row at once: only one ops share varies along it.
+                    const std::size_t from = at[inner];
+                    const std::int64_t count = (std::min)(static_cast<std::int64_t>(inner_raw.size() - from), end - i);
+                    const auto row = static_cast<std::size_t>(i);
+                    if (kernel.share_row(f, evaluate.key(inner) == detail::ClosedFormKey::eks_ops_share, inner_raw[from], *fast->inner_share_step,
+                                         count, &result.eks_cents[row], &result.ecs_cents[row])) {
+                        at[inner] = from + static_cast<std::size_t>(count) - 1;
+                        detail::set_figure(f, evaluate.key(inner), inner_raw[at[inner]]);
+                        next_point();
+                        i += count;
+                        continue;
                     }
                 }
                 if (const auto cents = kernel.cents(f)) {
@@ -172,6 +202,8 @@ inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const
                 } else {
                     by_decimals(i, values);
                 }
+                next_point();
+                ++i;
             }
         });
         return result;
