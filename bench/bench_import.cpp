@@ -319,7 +319,7 @@ int main(int argc, char** argv) {
 
     const long rss_before = peak_rss_kib();
     const auto start = std::chrono::steady_clock::now();
-    const ImportResult r = whole_dom ? detail::import_offer_document(detail::parse_exact(text), base.region, base, {})
+    const ImportResult r = whole_dom ? detail::import_offer_document(detail::parse_exact(text, {text.size(), text.size()}), base.region, base, {})
                                      : import_offer_file(text, base, {});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const long rss_after = peak_rss_kib();

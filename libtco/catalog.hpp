@@ -7,6 +7,7 @@
 #include <libtco/commitment.hpp>
 #include <libtco/detail/json_reader.hpp>
 #include <libtco/error.hpp>
+#include <libtco/limits.hpp>
 #include <libtco/quantity.hpp>
 #include <libtco/source.hpp>
 #include <libtco/spot.hpp>
@@ -449,6 +450,7 @@ inline Catalog Catalog::from_json(const detail::json& document) {
 
     const json& types = r.at("instance_types");
     ObjectReader tr(types, "/instance_types");
+    require_at_most_entries(types, limits::max_catalog_instance_types, "instance types", "/instance_types");
     for (const auto& [name, v] : types.items()) {
         tr.allow(name);
         c.instance_types.emplace(name, read_instance_type(name, v, child_path("/instance_types", name), c));

@@ -296,12 +296,16 @@ inline Decimal Decimal::parse(std::string_view text, const std::string& path) {
     const long total_scale = shift + places;  // power of ten to multiply the digits by
     if (static_cast<long>(digits.size()) + total_scale > 39)
         throw arithmetic_error(errc::overflow, path, "number too large for exact arithmetic, got \"" + std::string(text) + "\"");
-    return guard([&] {
-        raw_type v = 0;
-        for (char c : digits) v = v * 10 + (c - '0');
-        for (long k = 0; k < total_scale; ++k) v *= 10;
-        return from_raw(negative ? raw_type(-v) : v);
-    });
+    try {  // 39 digits may still pass the 128-bit range: the same error, at the value's path
+        return guard([&] {
+            raw_type v = 0;
+            for (char c : digits) v = v * 10 + (c - '0');
+            for (long k = 0; k < total_scale; ++k) v *= 10;
+            return from_raw(negative ? raw_type(-v) : v);
+        });
+    } catch (const arithmetic_error&) {
+        throw arithmetic_error(errc::overflow, path, "number too large for exact arithmetic, got \"" + std::string(text) + "\"");
+    }
 }
 
 inline std::string Decimal::to_fixed(int decimals) const {

@@ -15,6 +15,7 @@ enum class errc : int {
     parse_invalid_json = 100,
     parse_duplicate_key = 101,
     parse_too_deep = 102,
+    parse_too_large = 103,  // more bytes or values than limits.hpp allows
     // shape and values
     wrong_type = 110,
     missing_key = 111,

@@ -6,6 +6,7 @@
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
 #include <libtco/catalog_import.hpp>
+#include <libtco/closed_form_kernel.hpp>
 #include <libtco/commitment.hpp>
 #include <libtco/decimal.hpp>
 #include <libtco/default_scenario.hpp>
@@ -19,6 +20,7 @@
 #include <libtco/fargate.hpp>
 #include <libtco/format.hpp>
 #include <libtco/gpu_sharing.hpp>
+#include <libtco/limits.hpp>
 #include <libtco/mig.hpp>
 #include <libtco/montecarlo.hpp>
 #include <libtco/parallel.hpp>
@@ -29,6 +31,7 @@
 #include <libtco/purchase_options.hpp>
 #include <libtco/quantity.hpp>
 #include <libtco/random.hpp>
+#include <libtco/recommendation.hpp>
 #include <libtco/report.hpp>
 #include <libtco/rounding.hpp>
 #include <libtco/scenario.hpp>

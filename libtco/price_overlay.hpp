@@ -52,6 +52,7 @@ inline InstanceTypeOverride read_override(const json& v, const std::string& path
 
 inline std::map<std::string, InstanceTypeOverride> read_overrides(const json& v, const std::string& path) {
     ObjectReader r(v, path);
+    require_at_most_entries(v, limits::max_catalog_instance_types, "instance types", path);
     std::map<std::string, InstanceTypeOverride> out;
     for (const auto& [type_name, t] : v.items()) {
         r.allow(type_name);
@@ -94,6 +95,7 @@ inline PriceOverlay PriceOverlay::from_json(const detail::json& v, const std::st
     }
     if (const json* fees = r.find("fees")) {
         ObjectReader fr(*fees, r.path_of("fees"));
+        require_at_most_entries(*fees, limits::max_overlay_fees, "fees", r.path_of("fees"));
         for (const auto& [id, price] : fees->items()) {
             fr.allow(id);
             o.fees.emplace(id, HourlyRate(require_non_negative(read_decimal(price, child_path(r.path_of("fees"), id)), child_path(r.path_of("fees"), id))));

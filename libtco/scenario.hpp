@@ -8,6 +8,7 @@
 #include <libtco/demand_profile.hpp>
 #include <libtco/detail/json_reader.hpp>
 #include <libtco/gpu_sharing.hpp>
+#include <libtco/limits.hpp>
 #include <libtco/price_overlay.hpp>
 #include <libtco/purchase_options.hpp>
 #include <libtco/quantity.hpp>
@@ -19,19 +20,6 @@
 #include <vector>
 
 namespace libtco {
-
-// Limits that keep hostile input from turning into hangs or out-of-memory.
-namespace limits {
-inline constexpr std::int64_t max_workloads = 10000;
-inline constexpr std::int64_t max_replicas_per_workload = 20000;
-// Placement is close to linear in replicas; these keep a comparison (whose report lists every node) within seconds.
-inline constexpr std::int64_t max_total_replicas = 20000;
-inline constexpr std::int64_t max_nodes_per_group = 10000;
-inline constexpr std::int64_t max_given_nodes = 10000;
-inline constexpr std::int64_t max_clusters = 1000;
-inline constexpr std::int64_t max_gpus_per_replica = 64;
-inline constexpr std::int64_t max_hours_in_month = 31 * 24;
-}  // namespace limits
 
 enum class EksSupport { standard, extended };
 inline std::string to_string(EksSupport s) { return s == EksSupport::standard ? "standard" : "extended"; }
@@ -258,10 +246,12 @@ inline void read_purchase_options(ObjectReader& r, PlatformSpec& p) {
     if (const json* spot = r.find("spot")) p.spot = read_spot_policy(*spot, r.path_of("spot"), p.spot.diversification);
     if (const json* list = r.find("commitments")) {
         require_array(*list, r.path_of("commitments"));
+        require_at_most_entries(*list, limits::max_commitments, "commitments", r.path_of("commitments"));
         for (std::size_t i = 0; i < list->size(); ++i) p.commitments.push_back(read_commitment_request((*list)[i], child_path(r.path_of("commitments"), i)));
     }
     if (const json* list = r.find("extra_items")) {
         require_array(*list, r.path_of("extra_items"));
+        require_at_most_entries(*list, limits::max_extra_items, "extra items", r.path_of("extra_items"));
         std::set<std::string> names;
         for (std::size_t i = 0; i < list->size(); ++i) {
             p.extra_items.push_back(read_extra_item((*list)[i], child_path(r.path_of("extra_items"), i)));

@@ -21,7 +21,7 @@ libtco can still catch ``ValueError``, ``KeyError``, ``ArithmeticError`` or ``OS
 =========================== ====================================== ======================================
 class                       built-in bases                         raised for
 =========================== ====================================== ======================================
-``ParseError``              ``ValueError``                         malformed JSON text
+``ParseError``              ``ValueError``                         malformed JSON text, nested too deep, too large
 ``ValidationError``         ``ValueError``                         a wrong type, range, format or key
 ``NotFoundError``           ``KeyError``                           a name the catalog does not know
 ``PlacementError``          ``ValueError``                         a replica that fits no allowed capacity
@@ -51,6 +51,7 @@ __all__ = [
 PARSE_INVALID_JSON = 100
 WRONG_TYPE = 110
 BAD_FORMAT = 114
+MISSING_FIGURE = 205
 IO = 500
 
 
@@ -130,7 +131,7 @@ class Error(Exception):
 
 
 class ParseError(Error, ValueError):
-    """The JSON text is malformed (``libtco.parse.*``)."""
+    """The JSON text is malformed, nested too deep or too large (``libtco.parse.*``; limits in ``libtco/limits.hpp``)."""
 
 
 class ValidationError(Error, ValueError):

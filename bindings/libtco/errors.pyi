@@ -14,6 +14,7 @@ __all__ = [
 PARSE_INVALID_JSON: int
 WRONG_TYPE: int
 BAD_FORMAT: int
+MISSING_FIGURE: int
 IO: int
 
 def code_name(code_number: int) -> str: ...

@@ -2,10 +2,12 @@
 // Strict, exact reading of JSON documents.
 //  - Numbers are kept as their source text (never through a double) so money and rates are exact.
 //  - Duplicate keys, nesting deeper than max_depth and unknown keys are errors.
+//  - A document larger than limits.hpp allows (bytes, values) is refused before it costs much.
 //  - Every error carries the JSON pointer of the offending value.
 
 #include <libtco/decimal.hpp>
 #include <libtco/error.hpp>
+#include <libtco/limits.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +26,7 @@ using json = nlohmann::json;
 // Non-integer numbers (and integers too large for 64 bits) are stored as JSON *binary* values
 // holding the number's exact source text: JSON text can never produce a binary value, so they
 // cannot be confused with strings. Nothing outside this header sees them.
-inline constexpr std::size_t max_depth = 64;
+inline constexpr std::size_t max_depth = limits::max_json_depth;
 
 inline bool is_number_text(const json& v) { return v.is_binary(); }
 
@@ -45,9 +47,23 @@ inline std::string escape_pointer_token(std::string_view key) {
 inline std::string child_path(const std::string& path, std::string_view key) { return path + "/" + escape_pointer_token(key); }
 inline std::string child_path(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
 
+// How big a document may be (see limits.hpp); a bench reading a whole offer file may lift them.
+struct DocumentLimits {
+    std::size_t bytes = limits::max_document_bytes;
+    std::size_t values = limits::max_document_values;
+};
+
+inline libtco::parse_error too_large(const std::string& what, std::size_t limit) {
+    return libtco::parse_error(errc::parse_too_large, "", "document too large: more than " + std::to_string(limit) + " " + what +
+                                                              " (a limit of libtco, see limits.hpp)");
+}
+
 // Builds a DOM through nlohmann's SAX interface, keeping number text.
 class ExactDomBuilder {
 public:
+    ExactDomBuilder() = default;
+    explicit ExactDomBuilder(std::size_t max_values) : max_values_(max_values) {}
+
     bool null() { return put(json(nullptr)); }
     bool boolean(bool v) { return put(json(v)); }
     bool number_integer(json::number_integer_t v) { return put(json(v)); }
@@ -95,6 +111,12 @@ private:
         else error_ = validation_error(code, path, detail);
         return false;
     }
+    // Counts one more value; false (with the error set) past the limit.
+    bool count_value() {
+        if (++values_ <= max_values_) return true;
+        error_ = too_large("values", max_values_);
+        return false;
+    }
     json* place(json&& v) {
         if (stack_.empty()) { root_ = std::move(v); return &root_; }
         json& top = *stack_.back();
@@ -103,10 +125,15 @@ private:
         slot = std::move(v);
         return &slot;
     }
-    bool put(json&& v) { place(std::move(v)); return true; }
+    bool put(json&& v) {
+        if (!count_value()) return false;
+        place(std::move(v));
+        return true;
+    }
     bool open(json&& container) {
         if (stack_.size() >= max_depth)
             return fail(errc::parse_too_deep, "nesting deeper than " + std::to_string(max_depth) + " levels");
+        if (!count_value()) return false;
         json* slot = place(std::move(container));
         stack_.push_back(slot);
         keys_.emplace_back();
@@ -118,16 +145,20 @@ private:
     std::vector<json*> stack_;
     std::vector<std::string> keys_;
     std::optional<libtco::error> error_;
+    std::size_t values_ = 0;
+    std::size_t max_values_ = static_cast<std::size_t>(-1);
 };
 
-// Parses JSON text exactly (see ExactDomBuilder). Throws parse_error.
-inline json parse_exact(std::string_view text) {
-    ExactDomBuilder builder;
+// Parses JSON text exactly (see ExactDomBuilder), within `bounds`. Throws parse_error.
+inline json parse_exact(std::string_view text, const DocumentLimits& bounds = {}) {
+    if (text.size() > bounds.bytes) throw too_large("bytes", bounds.bytes);
+    ExactDomBuilder builder(bounds.values);
     const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
     if (!ok || builder.error()) {
         if (builder.error()) {
             const libtco::error& e = *builder.error();
-            if (e.code() == errc::parse_invalid_json || e.code() == errc::parse_duplicate_key || e.code() == errc::parse_too_deep)
+            if (e.code() == errc::parse_invalid_json || e.code() == errc::parse_duplicate_key || e.code() == errc::parse_too_deep ||
+                e.code() == errc::parse_too_large)
                 throw libtco::parse_error(e.code(), e.path(), e.detail());
             throw validation_error(e.code(), e.path(), e.detail());
         }
@@ -282,6 +313,12 @@ private:
 
 inline void require_array(const json& v, const std::string& path) {
     if (!v.is_array()) throw type_error(path, "an array", v);
+}
+
+// A list or object of at most `most` entries (limits.hpp), checked before any is read.
+inline void require_at_most_entries(const json& v, std::int64_t most, const std::string& what, const std::string& path) {
+    if (static_cast<std::int64_t>(v.size()) > most)
+        throw validation_error(errc::out_of_range, path, "at most " + std::to_string(most) + " " + what + ", got " + std::to_string(v.size()));
 }
 
 // Range checks with the offending value in the message.
