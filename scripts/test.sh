@@ -15,7 +15,7 @@ log_dir=$(mktemp -d)
 (cd "$build" && ctest -j"$jobs" --output-on-failure) 2>&1 | tee "$log_dir/ctest.log"
 ctest_status=${PIPESTATUS[0]}
 
-export LIBTCO_CONSUMER_BIN="$PWD/$build/consumer-test/build/libtco_consumer"
+export LIBTCO_CONSUMER_BIN="$PWD/$build/consumer-test/build/libtco_planner"
 python3 -m pytest -p no:cacheprovider 2>&1 | tee "$log_dir/pytest.log"
 pytest_status=${PIPESTATUS[0]}
 
