@@ -6,6 +6,10 @@
 //
 // Statistics: means are exact (the cents summed, divided once); percentiles are nearest-rank on the
 // sorted cents (the smallest value with at least p of the samples at or below it).
+//
+// A run can also compute a range of another run's samples (`first_sample`): the samples of
+// consecutive ranges, concatenated and summarized with summarize_samples(), are the longer run's,
+// bit for bit. That is how a run is split into batches for a cluster (Python: libtco.distributed).
 
 #include <libtco/distribution.hpp>
 #include <libtco/evaluator.hpp>
@@ -36,6 +40,9 @@ struct MonteCarloSpec {
     std::uint64_t seed = 1;
     std::int64_t samples = 10000;
     std::vector<UncertainParameter> parameters;  // empty: default_uncertainty(scenario)
+    // The index of the first sample: the run computes samples [first_sample, first_sample + samples)
+    // of a run of first_sample + samples or more, each from its own streams.
+    std::int64_t first_sample = 0;
 
     static MonteCarloSpec from_json(const detail::json& v, const std::string& path = "");
 };
@@ -113,10 +120,35 @@ inline Distribution1D summarize(std::vector<std::int64_t> cents) {
 
 }  // namespace detail
 
-inline MonteCarloResult monte_carlo(const Scenario& scenario, const Catalog& catalog, MonteCarloSpec spec, const RunOptions& options = {}) {
+// Fills a result's statistics (eks, ecs, difference, eks_cheaper, ties) from its eks_cents and
+// ecs_cents: what monte_carlo() does after sampling, for samples gathered from several runs.
+inline void summarize_samples(MonteCarloResult& r) {
+    if (r.eks_cents.size() != r.ecs_cents.size())
+        throw validation_error(errc::inconsistent, "", "expected as many ECS totals as EKS totals, got " + std::to_string(r.ecs_cents.size()) +
+                                                           " and " + std::to_string(r.eks_cents.size()));
+    std::vector<std::int64_t> difference(r.eks_cents.size());
+    r.eks_cheaper = 0;
+    r.ties = 0;
+    for (std::size_t i = 0; i < difference.size(); ++i) {
+        difference[i] = r.eks_cents[i] - r.ecs_cents[i];
+        r.eks_cheaper += difference[i] < 0 ? 1 : 0;
+        r.ties += difference[i] == 0 ? 1 : 0;
+    }
+    r.eks = detail::summarize(r.eks_cents);
+    r.ecs = detail::summarize(r.ecs_cents);
+    r.difference = detail::summarize(std::move(difference));
+}
+
+// The spec a run uses: its size checked against the limits and, without parameters, the scenario's
+// default uncertainty. Parameters are still as given (the evaluator resolves them).
+inline MonteCarloSpec checked_spec(const Scenario& scenario, MonteCarloSpec spec) {
     if (spec.samples < 1 || spec.samples > limits::max_monte_carlo_samples)
         throw validation_error(errc::out_of_range, "/samples",
                                "expected 1 to " + std::to_string(limits::max_monte_carlo_samples) + " samples, got " + std::to_string(spec.samples));
+    if (spec.first_sample < 0 || spec.first_sample > limits::max_monte_carlo_samples - spec.samples)
+        throw validation_error(errc::out_of_range, "/first_sample",
+                               "expected 0 to " + std::to_string(limits::max_monte_carlo_samples - spec.samples) + " (first_sample + samples at most " +
+                                   std::to_string(limits::max_monte_carlo_samples) + "), got " + std::to_string(spec.first_sample));
     if (spec.parameters.empty()) spec.parameters = default_uncertainty(scenario);
     if (static_cast<std::int64_t>(spec.parameters.size()) > limits::max_uncertain_parameters)
         throw validation_error(errc::out_of_range, "/parameters", "at most " + std::to_string(limits::max_uncertain_parameters) + " uncertain parameters");
@@ -124,12 +156,18 @@ inline MonteCarloResult monte_carlo(const Scenario& scenario, const Catalog& cat
         throw validation_error(errc::out_of_range, "/samples",
                                "samples x parameters may be at most " + std::to_string(limits::max_monte_carlo_draws) + " (every draw is kept), got " +
                                    std::to_string(spec.samples) + " x " + std::to_string(spec.parameters.size()));
+    return spec;
+}
+
+inline MonteCarloResult monte_carlo(const Scenario& scenario, const Catalog& catalog, MonteCarloSpec spec, const RunOptions& options = {}) {
+    spec = checked_spec(scenario, std::move(spec));
     std::vector<std::string> pointers;
     for (const UncertainParameter& u : spec.parameters) pointers.push_back(u.parameter);
     const Evaluator evaluate(scenario, catalog, pointers);
     for (std::size_t p = 0; p < spec.parameters.size(); ++p) spec.parameters[p].parameter = evaluate.parameters()[p].path;
 
     const std::int64_t n = spec.samples;
+    const std::int64_t first = spec.first_sample;
     const auto count = static_cast<std::uint64_t>(spec.parameters.size());
     MonteCarloResult out;
     out.closed_form = evaluate.closed_form();
@@ -140,7 +178,7 @@ inline MonteCarloResult monte_carlo(const Scenario& scenario, const Catalog& cat
         std::vector<Decimal> values(spec.parameters.size());
         for (std::int64_t i = begin; i < end; ++i) {
             for (std::size_t p = 0; p < spec.parameters.size(); ++p) {
-                Rng rng(spec.seed, static_cast<std::uint64_t>(i) * count + p);
+                Rng rng(spec.seed, static_cast<std::uint64_t>(first + i) * count + p);
                 values[p] = sample(spec.parameters[p].distribution, rng);
                 out.draws[p][static_cast<std::size_t>(i)] = values[p];
             }
@@ -149,19 +187,11 @@ inline MonteCarloResult monte_carlo(const Scenario& scenario, const Catalog& cat
                 out.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
                 out.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
             } catch (const error& e) {
-                rethrow_with_context(e, "in sample " + std::to_string(i) + ": ");
+                rethrow_with_context(e, "in sample " + std::to_string(first + i) + ": ");
             }
         }
     });
-    std::vector<std::int64_t> difference(static_cast<std::size_t>(n));
-    for (std::size_t i = 0; i < difference.size(); ++i) {
-        difference[i] = out.eks_cents[i] - out.ecs_cents[i];
-        out.eks_cheaper += difference[i] < 0 ? 1 : 0;
-        out.ties += difference[i] == 0 ? 1 : 0;
-    }
-    out.eks = detail::summarize(out.eks_cents);
-    out.ecs = detail::summarize(out.ecs_cents);
-    out.difference = detail::summarize(std::move(difference));
+    summarize_samples(out);
     out.spec = std::move(spec);
     return out;
 }
@@ -175,6 +205,8 @@ inline MonteCarloSpec MonteCarloSpec::from_json(const detail::json& v, const std
         spec.seed = static_cast<std::uint64_t>(seed);
     }
     if (r.has("samples")) spec.samples = detail::require_in(r.integer("samples"), 1, limits::max_monte_carlo_samples, r.path_of("samples"));
+    if (r.has("first_sample"))
+        spec.first_sample = detail::require_in(r.integer("first_sample"), 0, limits::max_monte_carlo_samples - 1, r.path_of("first_sample"));
     if (const detail::json* list = r.find("parameters")) {
         detail::require_array(*list, r.path_of("parameters"));
         for (std::size_t i = 0; i < list->size(); ++i) {
@@ -195,6 +227,7 @@ inline nlohmann::ordered_json to_json(const MonteCarloSpec& spec) {
     nlohmann::ordered_json j;
     j["seed"] = spec.seed;
     j["samples"] = spec.samples;
+    if (spec.first_sample != 0) j["first_sample"] = spec.first_sample;  // a batch of a longer run
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const UncertainParameter& u : spec.parameters) list.push_back({{"parameter", u.parameter}, {"distribution", to_json(u.distribution)}});
     j["parameters"] = std::move(list);

@@ -59,6 +59,7 @@ from .errors import (
 )
 from .projection import Projection, ProjectionWarning, project
 from .scenario import Scenario, default_scenario, load_scenario
+from .workload import Workload
 
 __version__: str = _core.version
 
@@ -94,6 +95,7 @@ __all__ = [
     "Tornado",
     "TornadoBar",
     "ValidationError",
+    "Workload",
     "__version__",
     "break_even",
     "compare",

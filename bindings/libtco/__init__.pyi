@@ -44,6 +44,7 @@ from .projection import project as project
 from .scenario import Scenario as Scenario
 from .scenario import default_scenario as default_scenario
 from .scenario import load_scenario as load_scenario
+from .workload import Workload as Workload
 
 __version__: str
 
@@ -79,6 +80,7 @@ __all__ = [
     "Tornado",
     "TornadoBar",
     "ValidationError",
+    "Workload",
     "__version__",
     "break_even",
     "compare",

@@ -2,16 +2,17 @@
 
 ::
 
-    tco sweep [SCENARIO.json] --param P=LOW:HIGH:COUNT|V1,V2,... [--param ...] [--format table|json|csv]
-    tco breakeven [SCENARIO.json] --param P --range LOW:HIGH [--scan N] [--format table|json]
-    tco sensitivity [SCENARIO.json] [--param P=LOW:HIGH ...] [--format table|json|csv]
+    tco sweep [SCENARIO.json] --param P=LOW:HIGH:COUNT|V1,V2,... [--param ...] [--format table|json|csv|xlsx]
+    tco breakeven [SCENARIO.json] --param P --range LOW:HIGH [--scan N] [--format table|json|csv|xlsx]
+    tco sensitivity [SCENARIO.json] [--param P=LOW:HIGH ...] [--format table|json|csv|xlsx]
     tco montecarlo [SCENARIO.json] [--spec FILE] [--samples N] [--seed S] [--param P=KIND:ARGS ...]
-                   [--format table|json|csv]
+                   [--format table|json|csv|xlsx]
     tco recommend [SCENARIO.json] [--format table|json]
 
 Parameters are JSON pointers into the scenario (``/team/engineers``, ``/eks/ops_share``,
 ``/workloads/chat-llm/replicas``). Long runs draw a progress bar on standard error when it is a
-terminal, or with ``--progress``; every command also takes ``--catalog``, ``--threads`` and ``--output``.
+terminal, or with ``--progress``; every command also takes ``--catalog``, ``--threads`` and ``--output``
+(required with ``--format xlsx``, a workbook: see :mod:`libtco.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import argparse
 import json
 import sys
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 from . import _core, analysis
 
@@ -137,10 +138,20 @@ def _aligned(header: list[str], rows: list[list[str]], *, left: int = 1) -> str:
 
 # --- commands -------------------------------------------------------------------------------------
 
-Runner = Callable[[argparse.Namespace], str]
+Runner = Callable[[argparse.Namespace], Union[str, bytes]]
 
 
-def _cmd_sweep(context: Any, args: argparse.Namespace) -> str:
+def _workbook(context: Any, result: Any) -> bytes:
+    """A result as XLSX bytes; a missing openpyxl (or a sweep too large for a sheet) is the command's failure."""
+    from . import spreadsheet
+
+    try:
+        return spreadsheet.workbook_bytes(result)
+    except (ModuleNotFoundError, ValueError) as e:
+        raise context.failure(str(e)) from e
+
+
+def _cmd_sweep(context: Any, args: argparse.Namespace) -> str | bytes:
     grid = {}
     for text in args.param:
         name, spec = _split_assignment("--param", text)
@@ -151,6 +162,8 @@ def _cmd_sweep(context: Any, args: argparse.Namespace) -> str:
     r = context.checked(args, lambda: analysis.sweep(scenario, grid, catalog=catalog, threads=args.threads, progress=_progress(args, "sweep")))
     if args.format == "csv":
         return r.to_csv()
+    if args.format == "xlsx":
+        return _workbook(context, r)
     if args.format == "json":
         return json.dumps(r.to_dict(), indent=2) + "\n"
     import itertools
@@ -163,7 +176,7 @@ def _cmd_sweep(context: Any, args: argparse.Namespace) -> str:
     return _aligned(header, rows, left=0) + f"{len(r)} points, {note}.\n"
 
 
-def _cmd_breakeven(context: Any, args: argparse.Namespace) -> str:
+def _cmd_breakeven(context: Any, args: argparse.Namespace) -> str | bytes:
     low_text, sep, high_text = args.range.partition(":")
     if not sep:
         raise UsageError(f"--range {args.range}: expected LOW:HIGH")
@@ -173,13 +186,19 @@ def _cmd_breakeven(context: Any, args: argparse.Namespace) -> str:
                                                            threads=args.threads, progress=_progress(args, "break-even")))
     if args.format == "json":
         return json.dumps(b.to_dict(), indent=2) + "\n"
+    if args.format == "xlsx":
+        return _workbook(context, b)
+    if args.format == "csv":
+        lines = ["parameter,value,low,high,kind,cheaper_above"]
+        lines += [",".join([b.parameter, str(c.value), str(c.low), str(c.high), c.kind, c.cheaper_above]) for c in b.crossings]
+        return "\n".join(lines) + "\n"
     lines = [b.summary() + ".",
              f"EKS - ECS: {_money(b.difference_at_low)} at {b.low}, {_money(b.difference_at_high)} at {b.high} "
              f"(the scenario has {b.base_value}; {b.evaluations} evaluations)."]
     return "\n".join(lines) + "\n"
 
 
-def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str:
+def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str | bytes:
     ranges = {}
     for text in args.param or []:
         name, spec = _split_assignment("--param", text)
@@ -193,6 +212,8 @@ def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str:
     t = context.checked(args, lambda: analysis.sensitivity(scenario, ranges or None, catalog=catalog, threads=args.threads))
     if args.format == "json":
         return json.dumps(t.to_dict(), indent=2) + "\n"
+    if args.format == "xlsx":
+        return _workbook(context, t)
     header = ["parameter", "base", "low", "high", "EKS - ECS at low", "EKS - ECS at high", "swing"]
     rows = [[b.parameter, str(b.base_value), str(b.low), str(b.high), _money(b.difference_at_low), _money(b.difference_at_high), _money(b.swing)]
             for b in t.bars]
@@ -205,7 +226,7 @@ def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str:
             + _aligned(header, rows))
 
 
-def _cmd_montecarlo(context: Any, args: argparse.Namespace) -> str:
+def _cmd_montecarlo(context: Any, args: argparse.Namespace) -> str | bytes:
     spec: dict[str, Any] = {}
     if args.spec is not None:
         text = context.read(args.spec, "Monte Carlo spec")
@@ -225,6 +246,8 @@ def _cmd_montecarlo(context: Any, args: argparse.Namespace) -> str:
                                                             threads=args.threads, progress=_progress(args, "Monte Carlo")))
     if args.format == "json":
         return json.dumps(m.to_dict(), indent=2) + "\n"
+    if args.format == "xlsx":
+        return _workbook(context, m)
     if args.format == "csv":
         names = list(m.draws)
         lines = [",".join(["sample"] + names + ["eks_usd", "ecs_usd", "difference_usd"])]
@@ -258,13 +281,14 @@ def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse
         p.add_argument("scenario", nargs="?", metavar="SCENARIO.json",
                        help="scenario file; '-' reads standard input (default: the embedded default scenario)")
         catalog_option(p)
-        p.add_argument("--format", choices=formats, default="table", help="output format (default: table)")
+        p.add_argument("--format", choices=formats, default="table",
+                       help="output format (default: table)" + ("; xlsx needs --output FILE" if "xlsx" in formats else ""))
         p.add_argument("--threads", type=int, default=0, metavar="N", help="worker threads (default: every core)")
         p.add_argument("--progress", action="store_true", help="draw a progress bar on standard error even when it is not a terminal")
         p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
 
-    def runner(command: Callable[[Any, argparse.Namespace], str]) -> Runner:
-        def run(args: argparse.Namespace) -> str:
+    def runner(command: Callable[[Any, argparse.Namespace], Union[str, bytes]]) -> Runner:
+        def run(args: argparse.Namespace) -> Union[str, bytes]:
             try:
                 return command(context, args)
             except UsageError as e:
@@ -275,7 +299,7 @@ def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse
     p = commands.add_parser("sweep", help="evaluate a scenario over a grid of parameter values",
                             description="Evaluate EKS and ECS over a grid of parameter values (every combination; the last --param "
                                         "varies fastest). Team and ops-share parameters are evaluated in closed form.")
-    common(p, ("table", "json", "csv"))
+    common(p, ("table", "json", "csv", "xlsx"))
     p.add_argument("--param", action="append", required=True, metavar="P=LOW:HIGH:COUNT|V1,V2,...",
                    help="a parameter (JSON pointer) and its values; repeat for a grid")
     p.set_defaults(run=runner(_cmd_sweep))
@@ -283,7 +307,7 @@ def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse
     p = commands.add_parser("breakeven", help="the parameter value at which EKS and ECS cost the same",
                             description="Find where EKS and ECS cost the same as one parameter moves over a range. "
                                         "No crossing in the range is an answer, not an error.")
-    common(p, ("table", "json"))
+    common(p, ("table", "json", "csv", "xlsx"))
     p.add_argument("--param", required=True, metavar="P", help="the parameter, e.g. /team/engineers")
     p.add_argument("--range", required=True, metavar="LOW:HIGH", help="the range to search")
     p.add_argument("--scan", type=int, default=64, metavar="N", help="intervals of the first scan (default: 64)")
@@ -292,7 +316,7 @@ def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse
     p = commands.add_parser("sensitivity", help="a tornado: how far each parameter moves the difference",
                             description="Move each parameter alone to its low and high value and show how far the difference "
                                         "EKS - ECS moves, widest first. Default: the ranged assumptions the scenario uses.")
-    common(p, ("table", "json", "csv"))
+    common(p, ("table", "json", "csv", "xlsx"))
     p.add_argument("--param", action="append", metavar="P=LOW:HIGH", help="a parameter and its range; repeat")
     p.set_defaults(run=runner(_cmd_sensitivity))
 
@@ -300,7 +324,7 @@ def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse
                             description="Sample uncertain parameters and report percentiles of EKS, ECS and the difference, and "
                                         "the probability that EKS is cheaper. The same seed gives the same numbers everywhere. "
                                         "Default uncertainty: each ops share, triangular over the seed's range.")
-    common(p, ("table", "json", "csv"))
+    common(p, ("table", "json", "csv", "xlsx"))
     p.add_argument("--spec", metavar="FILE", help="a Monte Carlo spec JSON file: {seed, samples, parameters: [{parameter, distribution}]}")
     p.add_argument("--samples", type=int, metavar="N", help="samples (default: the spec's, else 10000)")
     p.add_argument("--seed", type=int, metavar="S", help="random seed (default: the spec's, else 1)")

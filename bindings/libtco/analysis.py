@@ -16,19 +16,22 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
+from ._result import Reproducible, call_text
 from .catalog import Catalog, load_catalog
 from .scenario import Scenario, load_scenario
 
 if TYPE_CHECKING:
     import numpy
     import pandas
+    from matplotlib.axes import Axes
 
     from ._source import Source
+    from .spreadsheet import Target
 
 __all__ = ["BreakEven", "Crossing", "MonteCarlo", "Reason", "Recommendation", "Sweep", "Tornado", "TornadoBar", "break_even",
            "default_uncertainty", "monte_carlo", "recommend", "sensitivity", "sweep"]
@@ -69,6 +72,15 @@ def _inputs(scenario: Source | Scenario, catalog: Optional[Source | Catalog]) ->
     return s.to_json(), None if c is None else c._core_json
 
 
+def _sweep_call(scenario: Source | Scenario, axes: Sequence[tuple[str, Sequence[str]]], catalog: Optional[Source | Catalog]) -> str:
+    """The local call that computes a sweep of ``axes`` (what a Sweep's repr shows, wherever it ran)."""
+    return call_text("sweep", load_scenario(scenario), {name: list(values) for name, values in axes}, catalog=_catalog_or_none(catalog))
+
+
+def _catalog_or_none(catalog: Optional[Source | Catalog]) -> Optional[Catalog]:
+    return None if catalog is None else load_catalog(catalog)
+
+
 def _dollars(cents: int) -> Decimal:
     return Decimal(cents) * _CENT
 
@@ -82,8 +94,8 @@ def _table_html(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 # --- sweeps ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sweep:
+@dataclass(frozen=True, repr=False)
+class Sweep(Reproducible):
     """A scenario evaluated on a grid (the cartesian product of each parameter's values, the last fastest).
 
     Attributes:
@@ -96,6 +108,13 @@ class Sweep:
     closed_form: bool
     eks_cents: numpy.ndarray
     ecs_cents: numpy.ndarray
+    _call: str = field(default="", compare=False)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sweep):
+            return NotImplemented
+        return (self.axes == other.axes and self.closed_form == other.closed_form
+                and bool((self.eks_cents == other.eks_cents).all()) and bool((self.ecs_cents == other.ecs_cents).all()))
 
     @property
     def difference_cents(self) -> numpy.ndarray:
@@ -140,13 +159,28 @@ class Sweep:
             lines.append(",".join([str(v) for v in point] + [f"{_dollars(int(e)):.2f}", f"{_dollars(int(c)):.2f}", f"{_dollars(int(e) - int(c)):.2f}"]))
         return "\n".join(lines) + "\n"
 
-    def __repr__(self) -> str:
+    def _summary(self) -> str:
         axes = ", ".join(f"{name}: {len(values)} values" for name, values in self.axes)
-        return f"<Sweep {len(self)} points ({axes}); {'closed form' if self.closed_form else 're-placed'}>"
+        return f"{len(self)} points ({axes}); {'closed form' if self.closed_form else 're-placed'}"
+
+    def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
+        """EKS minus ECS against the first parameter (one curve per value of a second), with an optional
+        ``break_even=`` marked; see :func:`libtco.plots.break_even_curve`. Needs matplotlib."""
+        from . import plots
+
+        return plots.break_even_curve(self, ax=ax, **kw)
+
+    def to_excel(self, path: Target) -> None:
+        """Writes the points (a column per parameter, then EKS, ECS, EKS - ECS) as an XLSX workbook to ``path`` (a file name or a binary file object): money
+        as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
+        Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
+        from . import spreadsheet
+
+        spreadsheet.to_excel(self, path)
 
     def _repr_html_(self) -> str:
         frame = self.to_frame()
-        return f"<p>{html.escape(repr(self))}</p>" + frame.head(20).to_html(index=False)
+        return f"<p>Sweep of {html.escape(self._summary())}</p>" + frame.head(20).to_html(index=False)
 
 
 def sweep(
@@ -171,7 +205,9 @@ def sweep(
     scenario_json, catalog_json = _inputs(scenario, catalog)
     axes = [(str(name), [_text(v) for v in values]) for name, values in grid.items()]
     r = _core.sweep(scenario_json, catalog_json, axes, threads, progress)
-    return Sweep(tuple((name, tuple(Decimal(v) for v in values)) for name, values in r["axes"]), bool(r["closed_form"]), r["eks_cents"], r["ecs_cents"])
+    call = _sweep_call(scenario, axes, catalog)
+    return Sweep(tuple((name, tuple(Decimal(v) for v in values)) for name, values in r["axes"]), bool(r["closed_form"]), r["eks_cents"],
+                 r["ecs_cents"], call)
 
 
 # --- break-even -----------------------------------------------------------------------------------
@@ -193,8 +229,8 @@ class Crossing:
     cheaper_above: str
 
 
-@dataclass(frozen=True)
-class BreakEven:
+@dataclass(frozen=True, repr=False)
+class BreakEven(Reproducible):
     """The crossings of EKS and ECS over a parameter's range; none is an answer ("no crossing in range")."""
 
     parameter: str
@@ -205,6 +241,7 @@ class BreakEven:
     difference_at_high: Decimal
     crossings: tuple[Crossing, ...]
     evaluations: int
+    _call: str = field(default="", compare=False)
 
     @property
     def value(self) -> Optional[Decimal]:
@@ -212,6 +249,10 @@ class BreakEven:
         return self.crossings[0].value if self.crossings else None
 
     def summary(self) -> str:
+        """The answer in one sentence: where EKS and ECS cost the same, or that they do not in the range."""
+        return self._summary()
+
+    def _summary(self) -> str:
         if not self.crossings:
             cheaper = "ECS" if self.difference_at_low > 0 else "EKS"
             return (f"no crossing of {self.parameter} in [{self.low}, {self.high}]: {cheaper} is cheaper throughout "
@@ -231,8 +272,28 @@ class BreakEven:
             "evaluations": self.evaluations,
         }
 
-    def __repr__(self) -> str:
-        return f"<BreakEven {self.summary()}>"
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per crossing: value, low, high (floats), kind, cheaper_above."""
+        import pandas as pd
+
+        return pd.DataFrame([{"parameter": self.parameter, "value": float(c.value), "low": float(c.low), "high": float(c.high),
+                              "kind": c.kind, "cheaper_above": c.cheaper_above} for c in self.crossings],
+                            columns=["parameter", "value", "low", "high", "kind", "cheaper_above"])
+
+    def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
+        """The crossings marked on EKS minus ECS (give ``sweep=`` a sweep of the parameter for the whole
+        curve); see :func:`libtco.plots.break_even_curve`. Needs matplotlib."""
+        from . import plots
+
+        return plots.break_even_curve(kw.pop("sweep", None), self, ax=ax, **kw)
+
+    def to_excel(self, path: Target) -> None:
+        """Writes the crossings as an XLSX workbook to ``path`` (a file name or a binary file object): money
+        as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
+        Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
+        from . import spreadsheet
+
+        spreadsheet.to_excel(self, path)
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.summary())}</p>"
@@ -257,8 +318,10 @@ def break_even(
     scenario_json, catalog_json = _inputs(scenario, catalog)
     d = json.loads(_core.break_even_json(scenario_json, catalog_json, parameter, _text(low), _text(high), scan_points, threads, progress))
     crossings = tuple(Crossing(Decimal(c["value"]), Decimal(c["low"]), Decimal(c["high"]), c["kind"], c["cheaper_above"]) for c in d["crossings"])
+    call = call_text("break_even", load_scenario(scenario), parameter, _text(low), _text(high), catalog=_catalog_or_none(catalog),
+                     scan_points=scan_points)
     return BreakEven(d["parameter"], Decimal(d["base_value"]), Decimal(d["low"]), Decimal(d["high"]), Decimal(d["difference_at_low_usd"]),
-                     Decimal(d["difference_at_high_usd"]), crossings, int(d["evaluations"]))
+                     Decimal(d["difference_at_high_usd"]), crossings, int(d["evaluations"]), call)
 
 
 # --- sensitivity ----------------------------------------------------------------------------------
@@ -277,14 +340,15 @@ class TornadoBar:
     swing: Decimal
 
 
-@dataclass(frozen=True)
-class Tornado:
+@dataclass(frozen=True, repr=False)
+class Tornado(Reproducible):
     """How far each parameter moves the difference, widest first."""
 
     base_difference: Decimal
     base_eks: Decimal
     base_ecs: Decimal
     bars: tuple[TornadoBar, ...]
+    _call: str = field(default="", compare=False)
 
     def to_frame(self) -> pandas.DataFrame:
         import pandas as pd
@@ -299,9 +363,23 @@ class Tornado:
         return {"base_difference_usd": str(self.base_difference), "base_eks_usd": str(self.base_eks), "base_ecs_usd": str(self.base_ecs),
                 "bars": [{k: str(v) if isinstance(v, Decimal) else v for k, v in b.__dict__.items()} for b in self.bars]}
 
-    def __repr__(self) -> str:
+    def _summary(self) -> str:
         widest = f"; widest: {self.bars[0].parameter} (${self.bars[0].swing:,.2f})" if self.bars else ""
-        return f"<Tornado {len(self.bars)} parameters around EKS - ECS = ${self.base_difference:,.2f}{widest}>"
+        return f"{len(self.bars)} parameters around EKS - ECS = ${self.base_difference:,.2f}{widest}"
+
+    def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
+        """The tornado chart; see :func:`libtco.plots.tornado`. Needs matplotlib."""
+        from . import plots
+
+        return plots.tornado(self, ax=ax, **kw)
+
+    def to_excel(self, path: Target) -> None:
+        """Writes the tornado as an XLSX workbook to ``path`` (a file name or a binary file object): money
+        as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
+        Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
+        from . import spreadsheet
+
+        spreadsheet.to_excel(self, path)
 
     def _repr_html_(self) -> str:
         rows = [(b.parameter, b.low, b.high, f"{b.difference_at_low:,.2f}", f"{b.difference_at_high:,.2f}", f"{b.swing:,.2f}") for b in self.bars]
@@ -327,14 +405,16 @@ def sensitivity(
     bars = tuple(TornadoBar(b["parameter"], Decimal(b["base_value"]), Decimal(b["low"]), Decimal(b["high"]), Decimal(b["difference_at_low_usd"]),
                             Decimal(b["difference_at_high_usd"]), Decimal(b["swing_usd"])) for b in d["bars"])
     base = d["base"]
-    return Tornado(Decimal(base["difference_usd"]), Decimal(base["eks_usd"]), Decimal(base["ecs_usd"]), bars)
+    call = call_text("sensitivity", load_scenario(scenario), {p: (lo, hi) for p, lo, hi in triples} if ranges else None,
+                     catalog=_catalog_or_none(catalog))
+    return Tornado(Decimal(base["difference_usd"]), Decimal(base["eks_usd"]), Decimal(base["ecs_usd"]), bars, call)
 
 
 # --- Monte Carlo ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MonteCarlo:
+@dataclass(frozen=True, repr=False)
+class MonteCarlo(Reproducible):
     """The distribution of each platform's monthly cost and of the difference under uncertain parameters.
 
     Attributes:
@@ -354,6 +434,15 @@ class MonteCarlo:
     eks_cents: numpy.ndarray
     ecs_cents: numpy.ndarray
     draws: dict[str, numpy.ndarray]
+    _call: str = field(default="", compare=False)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MonteCarlo):
+            return NotImplemented
+        return (self.spec == other.spec and self.closed_form == other.closed_form and self.summary == other.summary
+                and self.probability_eks_cheaper == other.probability_eks_cheaper
+                and bool((self.eks_cents == other.eks_cents).all()) and bool((self.ecs_cents == other.ecs_cents).all())
+                and self.draws.keys() == other.draws.keys() and all(bool((v == other.draws[k]).all()) for k, v in self.draws.items()))
 
     @property
     def samples(self) -> int:
@@ -394,13 +483,28 @@ class MonteCarlo:
         return {"spec": self.spec, "closed_form": self.closed_form, "samples": self.samples,
                 "probability_eks_cheaper": str(self.probability_eks_cheaper), "summary": {k: plain(v) for k, v in self.summary.items()}}
 
-    def __repr__(self) -> str:
+    def _summary(self) -> str:
         d = self.summary["difference"]
-        return (f"<MonteCarlo {self.samples} samples, seed {self.spec['seed']}: P(EKS cheaper) = {float(self.probability_eks_cheaper):.3f}; "
-                f"EKS - ECS median ${d['percentiles'][50]:,.2f} (90% in ${d['percentiles'][5]:,.2f} .. ${d['percentiles'][95]:,.2f})>")
+        return (f"{self.samples} samples, seed {self.spec['seed']}: P(EKS cheaper) = {float(self.probability_eks_cheaper):.3f}; "
+                f"EKS - ECS median ${d['percentiles'][50]:,.2f} (90% in ${d['percentiles'][5]:,.2f} .. ${d['percentiles'][95]:,.2f})")
+
+    def plot(self, ax: Optional[Sequence[Axes]] = None, **kw: Any) -> tuple[Axes, Axes]:
+        """Histograms of each platform's cost and of EKS minus ECS (two Axes); see
+        :func:`libtco.plots.monte_carlo_histograms`. Needs matplotlib."""
+        from . import plots
+
+        return plots.monte_carlo_histograms(self, ax=ax, **kw)
+
+    def to_excel(self, path: Target) -> None:
+        """Writes the summary and every sample as an XLSX workbook to ``path`` (a file name or a binary file object): money
+        as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
+        Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
+        from . import spreadsheet
+
+        spreadsheet.to_excel(self, path)
 
     def _repr_html_(self) -> str:
-        return f"<p>{html.escape(repr(self))}</p>" + self.percentiles_frame().to_html(float_format=lambda v: f"{v:,.2f}")
+        return f"<p>Monte Carlo: {html.escape(self._summary())}</p>" + self.percentiles_frame().to_html(float_format=lambda v: f"{v:,.2f}")
 
 
 def _summary(d: dict[str, Any]) -> dict[str, Any]:
@@ -412,6 +516,24 @@ def default_uncertainty(scenario: Source | Scenario) -> dict[str, dict[str, Any]
     """The distributions Monte Carlo uses when given none: each ops share, triangular over the seed's range."""
     s = load_scenario(scenario)
     return {p["parameter"]: p["distribution"] for p in json.loads(_core.default_uncertainty_json(s.to_json()))}
+
+
+def _monte_carlo_call(scenario: Source | Scenario, spec: Mapping[str, Any], catalog: Optional[Source | Catalog]) -> str:
+    """The local call that computes a run of ``spec`` (what a MonteCarlo's repr shows, wherever it ran)."""
+    parameters = {p["parameter"]: p["distribution"] for p in spec.get("parameters", [])} or None
+    return call_text("monte_carlo", load_scenario(scenario), parameters, samples=spec["samples"], seed=spec["seed"],
+                     catalog=_catalog_or_none(catalog))
+
+
+def _monte_carlo_spec(parameters: Optional[Mapping[str, Mapping[str, Any]]], samples: int, seed: int) -> dict[str, Any]:
+    """The spec ``_core.monte_carlo`` reads: seed, samples and each distribution with its numbers as exact text."""
+    spec: dict[str, Any] = {"seed": seed, "samples": samples}
+    if parameters:
+        spec["parameters"] = [{"parameter": p, "distribution": {k: _text(v) if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
+                                                                   else ([_text(x) for x in v] if isinstance(v, (list, tuple)) else v)
+                                                                   for k, v in dict(d).items()}}
+                              for p, d in parameters.items()]
+    return spec
 
 
 def monte_carlo(
@@ -434,17 +556,13 @@ def monte_carlo(
         samples, seed: The same seed gives the same numbers on every machine and thread count.
     """
     scenario_json, catalog_json = _inputs(scenario, catalog)
-    spec: dict[str, Any] = {"seed": seed, "samples": samples}
-    if parameters:
-        spec["parameters"] = [{"parameter": p, "distribution": {k: _text(v) if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
-                                                                   else ([_text(x) for x in v] if isinstance(v, (list, tuple)) else v)
-                                                                   for k, v in dict(d).items()}}
-                              for p, d in parameters.items()]
+    spec = _monte_carlo_spec(parameters, samples, seed)
     r = _core.monte_carlo(scenario_json, catalog_json, json.dumps(spec), threads, progress)
     summary = json.loads(r["summary_json"])
     names = [p["parameter"] for p in summary["spec"]["parameters"]]
+    call = _monte_carlo_call(scenario, spec, catalog)
     return MonteCarlo(summary["spec"], bool(summary["closed_form"]), {k: _summary(summary[k]) for k in ("eks", "ecs", "difference")},
-                      Decimal(summary["probability_eks_cheaper"]), r["eks_cents"], r["ecs_cents"], dict(zip(names, r["draws"])))
+                      Decimal(summary["probability_eks_cheaper"]), r["eks_cents"], r["ecs_cents"], dict(zip(names, r["draws"])), call)
 
 
 # --- recommendation -------------------------------------------------------------------------------
@@ -459,8 +577,8 @@ class Reason:
     text: str
 
 
-@dataclass(frozen=True)
-class Recommendation:
+@dataclass(frozen=True, repr=False)
+class Recommendation(Reproducible):
     """EKS, ECS or either, from the computed figures and the scenario's ``criteria``.
 
     ``score`` is the sum of the reasons' points (positive favours EKS); within one point of zero
@@ -472,6 +590,7 @@ class Recommendation:
     headline: str
     reasons: tuple[Reason, ...]
     text: str
+    _call: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"platform": self.platform, "score": self.score, "headline": self.headline,
@@ -480,8 +599,15 @@ class Recommendation:
     def to_text(self) -> str:
         return self.text
 
-    def __repr__(self) -> str:
-        return f"<Recommendation {self.platform}: {self.headline}>"
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per reason: favours, points, text."""
+        import pandas as pd
+
+        return pd.DataFrame([{"favours": r.favours, "points": r.points, "text": r.text} for r in self.reasons],
+                            columns=["favours", "points", "text"])
+
+    def _summary(self) -> str:
+        return f"{self.platform}: {self.headline}"
 
     def _repr_html_(self) -> str:
         items = "".join(f"<li>{html.escape(('+' + str(r.points) + ' ' + r.favours.upper() + ': ') if r.points else '')}{html.escape(r.text)}</li>"
@@ -494,4 +620,6 @@ def recommend(scenario: Source | Scenario, *, catalog: Optional[Source | Catalog
     scenario_json, catalog_json = _inputs(scenario, catalog)
     d = json.loads(_core.recommend(scenario_json, catalog_json, "json"))
     text = _core.recommend(scenario_json, catalog_json, "table")
-    return Recommendation(d["platform"], int(d["score"]), d["headline"], tuple(Reason(r["favours"], int(r["points"]), r["text"]) for r in d["reasons"]), text)
+    call = call_text("recommend", load_scenario(scenario), catalog=_catalog_or_none(catalog))
+    return Recommendation(d["platform"], int(d["score"]), d["headline"], tuple(Reason(r["favours"], int(r["points"]), r["text"]) for r in d["reasons"]),
+                          text, call)

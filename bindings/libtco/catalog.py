@@ -344,10 +344,7 @@ class Catalog(NormalizedDocument):
             if self._embedded_name == _core.default_catalog_name():
                 return f"{type(self).__name__}.embedded()"
             return f"{type(self).__name__}.embedded({self._embedded_name!r})"
-        return (
-            f"<{type(self).__name__} {self.name!r}: {self.region}, effective {self.effective_date}, "
-            f"{len(self._data['instance_types'])} instance types>"
-        )
+        return f"{type(self).__name__}({self.to_dict()!r})"
 
     def __getstate__(self) -> dict[str, Any]:
         return {"version": PICKLE_VERSION, "json": self._text, "embedded": self._embedded_name}

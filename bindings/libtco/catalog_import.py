@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import _core
 from ._document import normalized_text
 from ._source import Source, to_json_text
 from .catalog import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["ImportResult", "import_offer_file", "import_spot_advisor"]
 
@@ -40,6 +43,19 @@ class ImportResult:
     updated: tuple[str, ...]
     added: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: the new catalog in normal form and what happened to each type."""
+        return {"catalog": self.catalog.to_dict(), "updated": list(self.updated), "added": list(self.added),
+                "skipped": [{"instance_type": t, "reason": r} for t, r in self.skipped]}
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per instance type of the file: ``instance_type``, ``outcome`` (updated, added, skipped), ``reason``."""
+        import pandas as pd
+
+        rows = [(t, "updated", "") for t in self.updated] + [(t, "added", "") for t in self.added]
+        rows += [(t, "skipped", r) for t, r in self.skipped]
+        return pd.DataFrame(sorted(rows), columns=["instance_type", "outcome", "reason"])
 
     @classmethod
     def _from_core(cls, text: str) -> ImportResult:

@@ -2,6 +2,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Union
 
+import pandas
+
 from .catalog import Catalog
 
 __all__ = ["ImportResult", "import_offer_file", "import_spot_advisor"]
@@ -14,6 +16,8 @@ class ImportResult:
     updated: tuple[str, ...]
     added: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_frame(self) -> pandas.DataFrame: ...
 
 def import_offer_file(
     source: _Source,

@@ -2,10 +2,10 @@
 
 ::
 
-    tco compare [SCENARIO.json] [--format table|json|csv] [--catalog NAME|FILE ...] [--overlay FILE] [--output FILE]
+    tco compare [SCENARIO.json] [--format table|json|csv|xlsx] [--catalog NAME|FILE ...] [--overlay FILE] [--output FILE]
     tco validate SCENARIO.json [--catalog NAME|FILE] [--overlay FILE]
     tco project [SCENARIO.json] [--spec FILE] [--start YYYY-MM] [--months N] [--upgrade-policy P]
-                [--discount-rate R] [--catalog NAME|FILE] [--format table|json|csv] [--output FILE]
+                [--discount-rate R] [--catalog NAME|FILE] [--format table|json|csv|xlsx] [--output FILE]
     tco catalog names [--format table|json]
     tco catalog list [--gpu] [--region R] [--catalog NAME|FILE] [--format table|json|csv]
     tco catalog show TYPE [--region R] [--catalog NAME|FILE] [--format table|json]
@@ -20,6 +20,9 @@ for its region dated no later than its month; ``--catalog`` names an embedded ca
 may be repeated to compare the same scenario on several catalogs side by side. Reports are rendered
 by the C++ core, so ``tco compare --format json`` with one catalog prints the same bytes as a C++
 program printing ``libtco::to_json(comparison).dump(2)`` and a newline.
+
+``--format xlsx`` writes a workbook (see :mod:`libtco.spreadsheet`) and needs ``--output FILE``: a
+binary file never goes to standard output.
 
 Exit status: 0 on success; 2 on any error (bad input, a file that cannot be read, bad usage), with
 the message (``[code] path: detail``) on standard error and nothing on standard output. A result
@@ -43,6 +46,8 @@ from ._source import decode_text, read_text
 from .catalog import Catalog, InstanceType
 from . import _cli_analysis
 from .catalog_import import import_offer_file, import_spot_advisor
+from .comparison import Comparison
+from .projection import Projection
 from .errors import Error, InputError
 from .scenario import Scenario, load_scenario
 
@@ -52,6 +57,7 @@ PROG = "tco"
 EXIT_OK = 0
 EXIT_ERROR = 2
 FORMATS = ("table", "json", "csv")
+XLSX = "xlsx"
 STDIN = "-"
 
 T = TypeVar("T")
@@ -128,12 +134,18 @@ def _scenario_text(path: Optional[str], overlay: Optional[str] = None) -> str:
     return _checked(overlay, lambda: _core.with_price_overlay(text, overlay_text))
 
 
-def _emit(text: str, output: Optional[str]) -> None:
-    """Writes the complete result to --output FILE or standard output, as UTF-8."""
+def _emit(text: str | bytes, output: Optional[str]) -> None:
+    """Writes the complete result to --output FILE or standard output, as UTF-8; bytes (a workbook) only to a file."""
+    if isinstance(text, bytes):
+        assert output is not None and output != STDIN, "main() refuses --format xlsx without --output FILE"
     if output is not None and output != STDIN:
         try:
-            with open(output, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
+            if isinstance(text, bytes):
+                with open(output, "wb") as f:
+                    f.write(text)
+            else:
+                with open(output, "w", encoding="utf-8", newline="") as f:
+                    f.write(text)
         except OSError as e:
             raise _Failure(f"cannot write output file \"{output}\": {e.strerror or e}") from e
         return
@@ -152,12 +164,31 @@ def _with_newline(text: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+def _workbook(result: Any) -> bytes:
+    """A result as XLSX bytes; a missing openpyxl (or a result too large for a sheet) is a _Failure."""
+    from . import spreadsheet
+
+    try:
+        return spreadsheet.workbook_bytes(result)
+    except (ModuleNotFoundError, ValueError) as e:
+        raise _Failure(str(e)) from e
+
+
+def _catalog_of(text: Optional[str]) -> Optional[Catalog]:
+    return None if text is None else Catalog._from_text(text)
+
+
 # --- subcommands -----------------------------------------------------------------------------
 
 
-def _cmd_compare(args: argparse.Namespace) -> str:
+def _cmd_compare(args: argparse.Namespace) -> str | bytes:
     catalogs = [_catalog_text(c) for c in args.catalog] if args.catalog else [None]
     scenario = _scenario_text(args.scenario, args.overlay)
+    if args.format == XLSX:
+        if len(catalogs) > 1:
+            raise _Failure("--format xlsx writes one comparison: give one --catalog (csv and json put several side by side)")
+        report = _checked(args.scenario, lambda: _core.compare_json(scenario, catalogs[0]))
+        return _workbook(Comparison(report, load_scenario(scenario), _catalog_of(catalogs[0])))
     if len(catalogs) == 1:
         report = _with_newline(_checked(args.scenario, lambda: _core.render(scenario, catalogs[0], args.format)))
         if args.format != "table":
@@ -421,11 +452,14 @@ def _projection_spec_text(args: argparse.Namespace) -> str:
     return merged
 
 
-def _cmd_project(args: argparse.Namespace) -> str:
+def _cmd_project(args: argparse.Namespace) -> str | bytes:
     scenario = _scenario_text(args.scenario)
     spec = _projection_spec_text(args)
     catalog = _catalog_text(args.catalog)
     try:
+        if args.format == XLSX:
+            projection = Projection(_core.project_json(scenario, spec, catalog), load_scenario(scenario), spec, _catalog_of(catalog))
+            return _workbook(projection)
         return _with_newline(_core.render_projection(scenario, spec, catalog, args.format))
     except InputError as e:
         raise _Failure(str(e)) from e
@@ -490,7 +524,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("compare", help="compare EKS and ECS for a scenario", description="Compare EKS and ECS for a scenario.")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO.json",
                    help="scenario file; '-' reads standard input (default: the embedded default scenario)")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--format", choices=FORMATS + (XLSX,), default="table",
+                   help="output format (default: table); xlsx needs --output FILE")
     catalog_option(p, repeatable=True)
     overlay_option(p)
     p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
@@ -561,7 +596,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="when the EKS cluster is upgraded (default: the spec's, else before-end-of-standard)")
     p.add_argument("--discount-rate", metavar="R", help="annual discount rate for the NPV, e.g. 0.08 (default: the spec's, else 0.08)")
     catalog_option(p)
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--format", choices=FORMATS + (XLSX,), default="table",
+                   help="output format (default: table); xlsx needs --output FILE")
     p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
     p.set_defaults(run=_cmd_project)
 
@@ -578,6 +614,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Runs ``tco`` with ``argv`` (default: ``sys.argv[1:]``) and returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "format", None) == XLSX and getattr(args, "output", None) in (None, STDIN):
+        print(f"{PROG} {args.command}: error: --format xlsx writes a binary workbook: give --output FILE.xlsx "
+              "(it is never written to standard output)", file=sys.stderr)
+        return EXIT_ERROR
     try:
         text = args.run(args)
         _emit(text, getattr(args, "output", None))

@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional
 
 from . import _core
 from ._document import PICKLE_VERSION, check_pickle_version
+from ._result import call_text
 from .catalog import Catalog, load_catalog
 from .scenario import Scenario, load_scenario
 
 if TYPE_CHECKING:
     import pandas
+    from matplotlib.axes import Axes
 
     from ._source import Source
+    from .spreadsheet import Target
 
 __all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "ReportWarning", "compare"]
 
@@ -241,6 +244,12 @@ class PlatformReport:
         if category not in CATEGORIES:
             raise ValueError(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}")
         return sum((li.usd for li in self._line_items if li.category == category), Decimal("0.00"))
+
+    def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
+        """One bar per GPU, a segment per replica on it; see :func:`libtco.plots.gpu_placement`. Needs matplotlib."""
+        from . import plots
+
+        return plots.gpu_placement(self, ax=ax, **kw)
 
     def to_frame(self) -> pandas.DataFrame:
         """The line items as a pandas DataFrame with columns category, item, detail, usd, usd_exact, confidence.
@@ -467,6 +476,21 @@ class Comparison:
         ordered = sorted(rows.items(), key=lambda kv: (rank.get(kv[0][0], rank["other"]), first_seen[kv[0][0]]))
         return [(cat, item, usd[0], usd[1]) for (cat, item), usd in ordered]
 
+    def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
+        """Stacked bars of each platform's month by line category; see :func:`libtco.plots.cost_bars`.
+        Needs matplotlib."""
+        from . import plots
+
+        return plots.cost_bars(self, ax=ax, **kw)
+
+    def to_excel(self, path: Target) -> None:
+        """Writes the totals, line items and showback as an XLSX workbook to ``path`` (a file name or a binary file object): money
+        as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
+        Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
+        from . import spreadsheet
+
+        spreadsheet.to_excel(self, path)
+
     def _repr_html_(self) -> str:
         """An HTML table of both platforms side by side (for Jupyter)."""
 
@@ -501,10 +525,19 @@ class Comparison:
         return f"{self.cheaper.upper()} is cheaper by ${abs(self.difference):,.2f} a month (EKS minus ECS: {self.difference:,.2f})."
 
     def __repr__(self) -> str:
-        return (
-            f"<{type(self).__name__} {self.scenario.name!r} {self.month}: EKS ${self.eks.total:,}, "
-            f"ECS ${self.ecs.total:,}; {self._verdict()}>"
-        )
+        """The call that makes this comparison: ``eval(repr(c), vars(libtco)) == c``."""
+        return call_text("compare", self._scenario, catalog=self._catalog)
+
+    def __str__(self) -> str:
+        return f"{self.scenario.name!r} {self.month}: EKS ${self.eks.total:,}, ECS ${self.ecs.total:,}; {self._verdict()}"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Comparison):
+            return NotImplemented
+        return self._text == other._text and self._scenario == other._scenario and self._catalog == other._catalog
+
+    def __hash__(self) -> int:
+        return hash(self._text)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"version": PICKLE_VERSION, "report": self._text, "scenario": self._scenario, "catalog": self._catalog}

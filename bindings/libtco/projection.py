@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional, Union
 
 from . import _core, _jsontext
 from ._document import PICKLE_VERSION, check_pickle_version, normalized_text
+from ._result import call_text
 from ._source import to_json_text
 from .catalog import Catalog, load_catalog
 from .comparison import Assumption
@@ -41,8 +42,10 @@ from .scenario import Scenario, load_scenario
 
 if TYPE_CHECKING:
     import pandas
+    from matplotlib.axes import Axes
 
     from ._source import Source
+    from .spreadsheet import Target
 
 __all__ = ["Projection", "ProjectionWarning", "project"]
 
@@ -291,6 +294,21 @@ class Projection:
             return "EKS and ECS cost the same over the horizon."
         return f"{self.cheaper.upper()} is cheaper by ${abs(self.difference):,.2f} over {self.months} months."
 
+    def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
+        """Each platform's cumulative cost month by month (``cumulative=False``: monthly); see
+        :func:`libtco.plots.projection_lines`. Needs matplotlib."""
+        from . import plots
+
+        return plots.projection_lines(self, ax=ax, **kw)
+
+    def to_excel(self, path: Target) -> None:
+        """Writes the months, every line item and the totals as an XLSX workbook to ``path`` (a file name or a binary file object): money
+        as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
+        Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
+        from . import spreadsheet
+
+        spreadsheet.to_excel(self, path)
+
     def _repr_html_(self) -> str:
         """An HTML table of the months (for Jupyter), then the totals and NPVs."""
 
@@ -329,12 +347,25 @@ class Projection:
         return "\n".join(out)
 
     def __repr__(self) -> str:
+        """The call that makes this projection: ``eval(repr(p), vars(libtco)) == p``."""
+        return call_text("project", self._scenario, spec=self._spec_text, catalog=self._catalog)
+
+    def __str__(self) -> str:
         totals, npv = self.totals, self.npv
         return (
-            f"<{type(self).__name__} {self.scenario.name!r} {self.start}..{self.end} ({self.months} months): "
+            f"{self.scenario.name!r} {self.start}..{self.end} ({self.months} months): "
             f"EKS ${totals['eks']:,}, ECS ${totals['ecs']:,}; NPV at {self._rate_text()}%: "
-            f"EKS ${npv['eks']:,}, ECS ${npv['ecs']:,}; {self._verdict()}>"
+            f"EKS ${npv['eks']:,}, ECS ${npv['ecs']:,}; {self._verdict()}"
         )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Projection):
+            return NotImplemented
+        # The projection's text carries the spec's effect in full; the spec's own text may differ in layout.
+        return self._text == other._text and self._scenario == other._scenario and self._catalog == other._catalog
+
+    def __hash__(self) -> int:
+        return hash(self._text)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"version": PICKLE_VERSION, "projection": self._text, "scenario": self._scenario, "spec": self._spec_text,

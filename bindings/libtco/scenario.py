@@ -6,21 +6,36 @@ numbers exact) and kept in normal form, every default explicit.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Optional
 
 from . import _core
 from ._document import PICKLE_VERSION, NormalizedDocument, check_pickle_version, normalized_text
+from ._edit import merge, plain, set_pointer
+from ._jsontext import dumps
 from ._source import Source, to_json_text
+from .workload import Workload
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["Scenario", "default_scenario", "load_scenario"]
+
+#: The scenario format this libtco writes (``schema_version``).
+SCHEMA_VERSION = 1
 
 
 class Scenario(NormalizedDocument):
     """A validated scenario for one billed month.
 
     Build one with :func:`load_scenario` (or ``Scenario(source)``, which accepts the same
-    sources). It holds the scenario in normal form, as the C++ core writes it back: every
-    default explicit, decimals as exact strings (``"0.15"``), keys in a stable order.
+    sources), from keyword arguments (``Scenario(month=..., team=..., workloads=[Workload(...)])``)
+    or from another one with :meth:`replace`. It holds the scenario in normal form, as the C++
+    core writes it back: every default explicit, decimals as exact strings (``"0.15"``), keys in
+    a stable order.
 
     Scenarios are immutable, compare equal when their normal forms are equal, can be hashed
     and pickled, and ``repr()`` evaluates back to an equal scenario.
@@ -28,13 +43,31 @@ class Scenario(NormalizedDocument):
 
     __slots__ = ()
 
-    def __init__(self, source: Source | Scenario) -> None:
-        """Reads and validates ``source``: a path, a dict or JSON text (see :func:`load_scenario`)."""
-        if isinstance(source, Scenario):
-            self._set_normalized(source._text)
+    def __init__(self, source: Source | Scenario | None = None, /, **fields: Any) -> None:
+        """Reads and validates ``source`` (a path, a dict or JSON text, see :func:`load_scenario`), or
+        builds a scenario from keyword arguments, the scenario's top-level keys::
+
+            Scenario(month="2026-09", team={"engineers": 6, "loaded_cost_per_engineer_year": 200000},
+                     workloads=[Workload("chat", replicas=2, gpus=1, gpu_memory_gib=20, vcpu=3, memory_gib=12)],
+                     eks={"gpu_sharing": "time-slicing"})
+
+        With both, ``fields`` change ``source`` as :meth:`replace` does. ``schema_version`` defaults
+        to the current one when building from keywords.
+        """
+        if source is None:
+            if not fields:
+                raise TypeError("Scenario() needs a source (a path, a dict or JSON text) or the scenario's keys as keyword arguments")
+            document = {"schema_version": SCHEMA_VERSION, **plain(fields)}
+            self._set_normalized(_core.normalize_scenario(dumps(document)))
             return
-        text, filename = to_json_text(source, what="scenario")
-        self._set_normalized(normalized_text(_core.normalize_scenario, text, filename))
+        if isinstance(source, Scenario):
+            normalized = source._text
+        else:
+            text, filename = to_json_text(source, what="scenario")
+            normalized = normalized_text(_core.normalize_scenario, text, filename)
+        if fields:
+            normalized = _edited(normalized, None, fields)
+        self._set_normalized(normalized)
 
     @classmethod
     def _from_normalized(cls, normalized: str) -> Scenario:
@@ -73,7 +106,42 @@ class Scenario(NormalizedDocument):
         workloads: list[dict[str, Any]] = self.to_dict()["workloads"]
         return workloads
 
+    def workload(self, name: str) -> Workload:
+        """The workload named ``name`` as a :class:`Workload` (raises KeyError if there is none)."""
+        for workload in self._data["workloads"]:
+            if workload["name"] == name:
+                return Workload(**workload)
+        raise KeyError(f"the scenario has no workload named {name!r}")
+
+    def replace(self, changes: Optional[Mapping[str, Any]] = None, /, **fields: Any) -> Scenario:
+        """A what-if: a new scenario with some values changed (this one is left as it is).
+
+        ``fields`` are top-level keys; an object merges key by key into the one it replaces,
+        ``None`` removes a key so its default applies, and ``workloads`` given as a mapping changes
+        the named workloads::
+
+            s.replace(team={"engineers": 8}, eks={"gpu_sharing": "mig"})
+            s.replace(workloads={"chat-llm": {"gpu_models": ["L4"]}})
+
+        ``changes`` maps JSON pointers (a workload by name or index) to new values, applied after
+        ``fields``::
+
+            s.replace({"/team/engineers": 8, "/workloads/chat-llm/replicas": 4})
+
+        The result is validated like a file: a bad value raises with its path.
+        """
+        return Scenario._from_normalized(_edited(self._text, changes, fields))
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The workloads, one row each (columns as in the scenario; decimals as ``Decimal``)."""
+        import pandas as pd
+
+        rows = [{k: _decimal(v) for k, v in w.items()} for w in self._data["workloads"]]
+        return pd.DataFrame(rows).set_index("name") if rows else pd.DataFrame()
+
     def __repr__(self) -> str:
+        if self._text == _default_text():
+            return "default_scenario()"
         return f"{type(self).__name__}({self._data!r})"
 
     def __getstate__(self) -> dict[str, Any]:
@@ -116,3 +184,28 @@ def default_scenario() -> Scenario:
     """The scenario embedded in libtco: six engineers running LLM inference, CPU services and a
     monthly fine-tuning job (what ``tco compare`` uses when given no file)."""
     return Scenario(_core.default_scenario_json())
+
+
+@functools.lru_cache(maxsize=1)
+def _default_text() -> str:
+    return str(_core.normalize_scenario(_core.default_scenario_json()))
+
+
+def _edited(normalized: str, changes: Optional[Mapping[str, Any]], fields: Mapping[str, Any]) -> str:
+    """The normal form of a scenario with ``fields`` merged and ``changes`` (pointer -> value) set."""
+    document: dict[str, Any] = json.loads(normalized)
+    merge(document, fields)
+    for pointer, value in (changes or {}).items():
+        set_pointer(document, pointer, value)
+    return str(_core.normalize_scenario(dumps(document)))
+
+
+def _decimal(value: Any) -> Any:
+    """Decimal text of the normal form as ``Decimal``; other values as they are."""
+    if isinstance(value, str):
+        try:
+            number = Decimal(value)
+        except ArithmeticError:
+            return value
+        return number if number.is_finite() else value
+    return value

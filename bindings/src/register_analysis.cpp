@@ -49,10 +49,11 @@ RunOptions run_options(int threads, const py::object& progress) {
     return o;
 }
 
-py::array_t<std::int64_t> int_array(const std::vector<std::int64_t>& v) {
-    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(v.size()));
-    std::copy(v.begin(), v.end(), out.mutable_data());
-    return out;
+// The vector's own buffer as a numpy array (no copy: the array keeps the vector alive).
+py::array_t<std::int64_t> int_array(std::vector<std::int64_t>&& v) {
+    auto* owned = new std::vector<std::int64_t>(std::move(v));
+    const py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<std::int64_t>*>(p); });
+    return py::array_t<std::int64_t>(static_cast<py::ssize_t>(owned->size()), owned->data(), free_when_done);
 }
 
 py::array_t<double> float_array(const std::vector<Decimal>& v) {
@@ -73,6 +74,22 @@ nlohmann::ordered_json summary_json(const Distribution1D& d) {
     for (const auto& [q, v] : d.percentiles) p["p" + std::to_string(q)] = v;
     j["percentile_cents"] = std::move(p);
     return j;
+}
+
+// The statistics of a Monte Carlo result, after its spec and closed_form.
+void add_statistics(nlohmann::ordered_json& j, const MonteCarloResult& r) {
+    j["samples"] = r.samples();
+    j["eks_cheaper"] = r.eks_cheaper;
+    j["ties"] = r.ties;
+    j["probability_eks_cheaper"] = r.probability_eks_cheaper().to_string();
+    j["eks"] = summary_json(r.eks);
+    j["ecs"] = summary_json(r.ecs);
+    j["difference"] = summary_json(r.difference);
+}
+
+std::vector<std::int64_t> int_vector(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& a) {
+    if (a.ndim() != 1) throw py::value_error("expected a one-dimensional array of cents, got " + std::to_string(a.ndim()) + " dimensions");
+    return {a.data(), a.data() + a.size()};
 }
 
 std::vector<SweepAxis> read_axes(const std::vector<std::pair<std::string, std::vector<std::string>>>& grid) {
@@ -108,8 +125,8 @@ void register_analysis(py::module_& m) {
             py::dict out;
             out["axes"] = axes;
             out["closed_form"] = r.closed_form;
-            out["eks_cents"] = int_array(r.eks_cents);
-            out["ecs_cents"] = int_array(r.ecs_cents);
+            out["eks_cents"] = int_array(std::move(r.eks_cents));
+            out["ecs_cents"] = int_array(std::move(r.ecs_cents));
             return out;
         },
         py::arg("scenario_json"), py::arg("catalog_json"), py::arg("grid"), py::arg("threads") = 0, py::arg("progress") = py::none(),
@@ -187,27 +204,47 @@ void register_analysis(py::module_& m) {
                 const Inputs in = read_inputs(scenario_json, catalog_json);
                 r = monte_carlo(in.scenario, in.catalog, MonteCarloSpec::from_json(detail::parse_exact(spec_json)), options);
             }
-            nlohmann::ordered_json j{{"spec", to_json(r.spec)},
-                                     {"closed_form", r.closed_form},
-                                     {"samples", r.samples()},
-                                     {"eks_cheaper", r.eks_cheaper},
-                                     {"ties", r.ties},
-                                     {"probability_eks_cheaper", r.probability_eks_cheaper().to_string()},
-                                     {"eks", summary_json(r.eks)},
-                                     {"ecs", summary_json(r.ecs)},
-                                     {"difference", summary_json(r.difference)}};
+            nlohmann::ordered_json j{{"spec", to_json(r.spec)}, {"closed_form", r.closed_form}};
+            add_statistics(j, r);
             py::dict out;
             out["summary_json"] = j.dump(2);
-            out["eks_cents"] = int_array(r.eks_cents);
-            out["ecs_cents"] = int_array(r.ecs_cents);
+            out["eks_cents"] = int_array(std::move(r.eks_cents));
+            out["ecs_cents"] = int_array(std::move(r.ecs_cents));
             py::list draws;
             for (const std::vector<Decimal>& d : r.draws) draws.append(float_array(d));
             out["draws"] = draws;
             return out;
         },
         py::arg("scenario_json"), py::arg("catalog_json"), py::arg("spec_json"), py::arg("threads") = 0, py::arg("progress") = py::none(),
-        "Monte Carlo of the scenario under spec_json ({seed, samples, parameters: [{parameter, distribution}]}).\n"
+        "Monte Carlo of the scenario under spec_json ({seed, samples, parameters: [{parameter, distribution}], first_sample}).\n"
         "Returns {summary_json, eks_cents, ecs_cents, draws} (int64 cents; float64 draws per parameter).");
+
+    m.def(
+        "monte_carlo_statistics",
+        [](const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& eks_cents,
+           const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& ecs_cents) {
+            MonteCarloResult r;
+            r.eks_cents = int_vector(eks_cents);
+            r.ecs_cents = int_vector(ecs_cents);
+            if (r.eks_cents.empty()) throw py::value_error("expected at least one sample");
+            py::gil_scoped_release release;
+            summarize_samples(r);
+            nlohmann::ordered_json j = nlohmann::ordered_json::object();
+            add_statistics(j, r);
+            return j.dump(2);
+        },
+        py::arg("eks_cents"), py::arg("ecs_cents"),
+        "The statistics monte_carlo computes (samples, eks_cheaper, ties, probability_eks_cheaper, eks, ecs, difference), as JSON\n"
+        "text, of samples gathered from several runs (batches of first_sample ranges, concatenated in order).");
+
+    m.def(
+        "check_monte_carlo_spec",
+        [](const std::string& scenario_json, const std::string& spec_json) {
+            const Scenario s = Scenario::from_json_text(scenario_json);
+            return to_json(checked_spec(s, MonteCarloSpec::from_json(detail::parse_exact(spec_json)))).dump(2);
+        },
+        py::arg("scenario_json"), py::arg("spec_json"),
+        "A Monte Carlo spec with its size checked against the limits and the default uncertainty filled in, as JSON text.");
 
     m.def(
         "recommend",

@@ -132,3 +132,65 @@ TEST_CASE("Monte Carlo specs are read strictly") {
     CHECK(e.code_name() == "libtco.validation.113");
     CHECK(e.path() == "/eks/ops_share");
 }
+
+TEST_CASE("two ranges of samples, concatenated, are the run of both, bit for bit") {
+    // Samples [0, 1200) in one run; [0, 500) and [500, 1200) as two batches (first_sample 0 and 500),
+    // with a parameter that re-runs the engine, so both evaluation paths are covered.
+    const Catalog catalog = embedded_catalog();
+    const MonteCarloSpec whole = spec_of(R"({"seed": 11, "samples": 1200, "parameters": [
+        {"parameter": "/team/engineers", "distribution": {"distribution": "normal", "mean": 2.5, "sd": 1, "low": 0, "high": 6}},
+        {"parameter": "/eks/ops_share", "distribution": {"distribution": "triangular", "low": 0.1, "mode": 0.15, "high": 0.2}},
+        {"parameter": "/workloads/w/replicas", "distribution": {"distribution": "choice", "values": [6, 8, 11]}}]})");
+    MonteCarloSpec head = whole;
+    head.samples = 500;
+    MonteCarloSpec tail = whole;
+    tail.samples = 700;
+    tail.first_sample = 500;
+    const MonteCarloResult one = monte_carlo(shared(), catalog, whole, RunOptions{1, {}});
+    const MonteCarloResult a = monte_carlo(shared(), catalog, head, RunOptions{2, {}});
+    const MonteCarloResult b = monte_carlo(shared(), catalog, tail, RunOptions{1, {}});
+
+    MonteCarloResult joined;
+    for (const MonteCarloResult* part : {&a, &b}) {
+        joined.eks_cents.insert(joined.eks_cents.end(), part->eks_cents.begin(), part->eks_cents.end());
+        joined.ecs_cents.insert(joined.ecs_cents.end(), part->ecs_cents.begin(), part->ecs_cents.end());
+    }
+    CHECK(joined.eks_cents == one.eks_cents);
+    CHECK(joined.ecs_cents == one.ecs_cents);
+    CHECK_FALSE(one.closed_form);
+    for (std::size_t p = 0; p < 3; ++p) {
+        std::vector<Decimal> draws = a.draws[p];
+        draws.insert(draws.end(), b.draws[p].begin(), b.draws[p].end());
+        CHECK(draws == one.draws[p]);
+    }
+    // A batch is not the first samples again: sample 500 of the run is the tail's first.
+    CHECK(b.eks_cents.front() == one.eks_cents[500]);
+    CHECK(b.draws[0] != std::vector<Decimal>(one.draws[0].begin(), one.draws[0].begin() + 700));
+
+    summarize_samples(joined);
+    CHECK(joined.eks_cheaper == one.eks_cheaper);
+    CHECK(joined.ties == one.ties);
+    for (const auto& [got, want] : {std::pair{&joined.eks, &one.eks}, {&joined.ecs, &one.ecs}, {&joined.difference, &one.difference}}) {
+        CHECK(got->mean == want->mean);
+        CHECK(got->stdev == want->stdev);  // the same sums in the same order: bit-identical
+        CHECK(got->min_cents == want->min_cents);
+        CHECK(got->max_cents == want->max_cents);
+        CHECK(got->percentiles == want->percentiles);
+    }
+    CHECK(joined.probability_eks_cheaper() == one.probability_eks_cheaper());
+}
+
+TEST_CASE("first_sample is read, written only when set, and bounded by the sample limit") {
+    CHECK(to_json(spec_of(R"({"samples": 10})")).contains("first_sample") == false);
+    const MonteCarloSpec batch = spec_of(R"({"samples": 10, "first_sample": 40})");
+    CHECK(batch.first_sample == 40);
+    CHECK(to_json(batch)["first_sample"] == 40);
+    const auto code_at = [](const char* json) {
+        const libtco::error e = fixture::capture([&] { (void)checked_spec(shared(), spec_of(json)); });
+        return e.code_name() + " " + e.path();
+    };
+    CHECK(code_at(R"({"first_sample": -1})") == "libtco.validation.113 /first_sample");
+    // 9,999,995 + 10 samples would reach past sample 10,000,000 (the limit of one run).
+    CHECK(code_at(R"({"samples": 10, "first_sample": 9999995})") == "libtco.validation.113 /first_sample");
+    CHECK(checked_spec(shared(), spec_of(R"({"samples": 10, "first_sample": 9999990})")).parameters.size() == 2);  // the default uncertainty
+}

@@ -7,6 +7,7 @@ import json
 import os
 import pathlib
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -153,8 +154,11 @@ def test_numpy_numbers_are_accepted():
 
 def test_scenario_repr_evaluates_back():
     s = libtco.default_scenario()
-    assert repr(s).startswith("Scenario({")
-    assert eval(repr(s), {"Scenario": libtco.Scenario}) == s
+    assert repr(s) == "default_scenario()"
+    assert eval(repr(s), {"default_scenario": libtco.default_scenario}) == s
+    other = s.replace(team={"engineers": 7})
+    assert repr(other).startswith("Scenario({")
+    assert eval(repr(other), {"Scenario": libtco.Scenario}) == other
 
 
 def test_scenario_pickles():
@@ -249,7 +253,8 @@ def test_a_catalog_loads_from_a_file_and_a_dict():
     embedded = libtco.embedded_catalog()
     assert from_file == from_dict == embedded
     assert not from_file.is_embedded
-    assert "aws-us-east-1-2026-07-20" in repr(from_file)
+    assert repr(from_file).startswith("Catalog({'schema_version': 1, 'name': 'aws-us-east-1-2026-07-20'")
+    assert eval(repr(from_file), {"Catalog": libtco.Catalog}) == from_file
     assert libtco.load_catalog(from_file) is from_file
 
 
@@ -374,9 +379,10 @@ def test_table_for_a_given_catalog_uses_that_catalog():
     assert "catalog renamed" in result.to_table()
 
 
-def test_repr(default_comparison):
-    text = repr(default_comparison)
-    assert text.startswith("<Comparison 'ai-team-default' 2026-09: EKS $")
+def test_repr_reproduces_and_str_summarizes(default_comparison):
+    assert repr(default_comparison) == "compare(default_scenario())"
+    text = str(default_comparison)
+    assert text.startswith("'ai-team-default' 2026-09: EKS $")
     assert f"{default_comparison.eks.total:,}" in text
     assert repr(default_comparison.eks).startswith("<PlatformReport eks: $")
 
@@ -444,3 +450,11 @@ def test_html_rows_match_the_core_text_table(default_comparison):
     assert len(items) == len(text_rows)
     for item, row in zip(items, lines[rule[0] + 1 : rule[1]]):
         assert item in row
+
+
+def test_the_umbrella_header_includes_every_header():
+    # A C++ user includes <libtco/libtco.hpp> and gets the whole library.
+    headers = pathlib.Path(__file__).resolve().parents[2] / "libtco"
+    included = set(re.findall(r"#include <libtco/([a-z_0-9]+\.hpp)>", (headers / "libtco.hpp").read_text(encoding="utf-8")))
+    public = {p.name for p in headers.glob("*.hpp")} - {"libtco.hpp"}
+    assert public - included == set()

@@ -89,6 +89,11 @@ def test_the_summary_lists_updated_added_and_skipped_types(offer_result):
         ("g4ad.xlarge", "GPU type not in the base catalog: add its GPU model and specs with an overlay"),
     )
     assert "g4ad.xlarge" not in offer_result.catalog.instance_types
+    frame = offer_result.to_frame()
+    assert list(frame.itertuples(index=False, name=None))[:2] == [("g4ad.xlarge", "skipped", offer_result.skipped[0][1]), ("m5.large", "updated", "")]
+    assert frame.outcome.value_counts().to_dict() == {"updated": 3, "added": 3, "skipped": 1}
+    assert offer_result.to_dict()["added"] == ["m7g.large", "t4g.nano", "x1.32xlarge"]
+    assert libtco.load_catalog(offer_result.to_dict()["catalog"]) == offer_result.catalog
 
 
 def test_new_cpu_types_are_added_with_the_files_specs(offer_result):

@@ -178,8 +178,10 @@ def test_json_csv_pickle_and_reprs(upgrades_off):
     assert "net present value at 8% a year" in upgrades_off.to_table()
     again = pickle.loads(pickle.dumps(upgrades_off))
     assert again.to_json() == upgrades_off.to_json()
-    assert repr(upgrades_off).startswith("<Projection 'ai-team-default' 2027-01..2029-12 (36 months): EKS $")
-    assert "NPV at 8%" in repr(upgrades_off)
+    assert str(upgrades_off).startswith("'ai-team-default' 2027-01..2029-12 (36 months): EKS $")
+    assert "NPV at 8%" in str(upgrades_off)
+    assert repr(upgrades_off).startswith("project(default_scenario(), spec='{")
+    assert eval(repr(upgrades_off), vars(libtco)) == upgrades_off
     assert upgrades_off._repr_html_().startswith('<table class="libtco-projection">')
     assert [w.code for w in upgrades_off.warnings] == ["stale_catalog"]
     assert upgrades_off.warnings[0].months[0] == "2027-08"

@@ -13,7 +13,7 @@ import pytest
 import libtco
 
 PACKAGE = pathlib.Path(libtco.__file__).parent
-MODULES = ["libtco", "libtco.errors", "libtco.scenario", "libtco.catalog", "libtco.catalog_import", "libtco.comparison", "libtco.cli", "libtco._core", "libtco.analysis", "libtco.projection"]
+MODULES = ["libtco", "libtco.errors", "libtco.scenario", "libtco.catalog", "libtco.catalog_import", "libtco.comparison", "libtco.cli", "libtco._core", "libtco.analysis", "libtco.projection", "libtco.plots", "libtco.workload", "libtco.spreadsheet", "libtco.distributed"]
 
 
 def stub_of(module_name: str) -> ast.Module:

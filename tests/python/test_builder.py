@@ -1,0 +1,203 @@
+"""Building scenarios in Python (Scenario(...), Workload(...), replace) and results that reproduce themselves.
+
+Figures are worked by hand from the catalog facts in conftest.py: g5.xlarge $1.006/h, one GPU each;
+the EKS cluster fee $0.10 an hour; 730 hours a month.
+"""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
+
+import pytest
+from conftest import NO_TEAM, gpu_workload, make_scenario
+
+import libtco
+from libtco import Scenario, Workload
+
+D = Decimal
+NAMESPACE = vars(libtco)
+
+
+def inference(replicas: int = 3) -> Workload:
+    return Workload("inference", replicas=replicas, gpus=1, vcpu=2, memory_gib=8)
+
+
+def built(**fields) -> Scenario:
+    base = {"name": "test", "month": "2026-09", "team": NO_TEAM, "workloads": [inference()],
+            "eks": {"node_types": ["g5.xlarge"]}, "ecs": {"node_types": ["g5.xlarge"]}}
+    return Scenario(**{**base, **fields})
+
+
+# --- Workload -------------------------------------------------------------------------------------
+
+
+def test_a_workload_holds_its_normal_form_and_shows_its_arguments():
+    w = Workload("chat", replicas=2, gpus=D("0.5"), gpu_memory_gib=10, vcpu=2, memory_gib=8)
+    assert repr(w) == "Workload(name='chat', replicas=2, gpus='0.5', gpu_memory_gib=10, vcpu=2, memory_gib=8)"
+    assert eval(repr(w), NAMESPACE) == w
+    assert w.name == "chat" and w["replicas"] == 2 and w["gpus"] == "0.5"
+    # Defaults made explicit, as a scenario's normal form shows them.
+    assert (w["arch"], w["spot_tolerant"], w["fargate"], w["gpu_models"]) == ("x86_64", False, False, [])
+    assert pickle.loads(pickle.dumps(w)) == w
+    assert w.replace(replicas=4)["replicas"] == 4 and w["replicas"] == 2
+
+
+def test_a_bad_workload_fails_at_once_with_the_path_of_its_key():
+    with pytest.raises(libtco.ValidationError) as e:
+        Workload("x", replicas=0, vcpu=1, memory_gib=1)
+    assert (e.value.code, e.value.path) == ("libtco.validation.113", "/replicas")
+    with pytest.raises(libtco.ValidationError) as e:
+        Workload("x", replicas=1, vcpu=1, memory_gib=1, colour="red")
+    assert e.value.path == "/colour"
+
+
+# --- Scenario(...) --------------------------------------------------------------------------------
+
+
+def test_keywords_build_the_same_scenario_as_the_dict():
+    as_dict = make_scenario([gpu_workload(replicas=3)], eks={"node_types": ["g5.xlarge"]}, ecs={"node_types": ["g5.xlarge"]})
+    as_dict["workloads"][0]["name"] = "inference"
+    assert built() == Scenario(as_dict)
+
+
+def test_a_built_scenario_costs_what_the_hand_says():
+    result = libtco.compare(built())
+    # 3 replicas, one g5.xlarge each: 3 x 1.006 x 730 = 2,203.14; EKS adds its cluster fee, 730 x 0.10 = 73.00.
+    assert result.ecs.total == D("2203.14")
+    assert result.eks.total == D("2276.14")
+
+
+def test_keywords_over_a_source_change_it_like_replace():
+    s = built()
+    assert Scenario(s, team={"engineers": 2}) == s.replace(team={"engineers": 2})
+    assert Scenario(s.to_dict(), name="other").name == "other"
+
+
+def test_no_source_and_no_keywords_is_a_type_error():
+    with pytest.raises(TypeError, match="keyword"):
+        Scenario()
+
+
+def test_a_missing_key_is_reported_with_its_path():
+    with pytest.raises(libtco.ValidationError) as e:
+        Scenario(month="2026-09", workloads=[])
+    assert e.value.path == "/team"
+
+
+# --- replace --------------------------------------------------------------------------------------
+
+
+def test_replace_merges_objects_and_leaves_the_original_alone():
+    s = built(team={"engineers": 6, "loaded_cost_per_engineer_year": 120000})
+    more = s.replace(team={"engineers": 8})
+    assert more.to_dict()["team"] == {"engineers": "8", "loaded_cost_per_engineer_year": "120000"}
+    assert s.to_dict()["team"]["engineers"] == "6"
+    # Staff time moves by 2 engineers x 120,000 / 12 x ops share: EKS 0.15 -> 3,000.00, ECS 0.035 -> 700.00.
+    before, after = libtco.compare(s), libtco.compare(more)
+    assert after.eks.total - before.eks.total == D("3000.00")
+    assert after.ecs.total - before.ecs.total == D("700.00")
+
+
+def test_replace_by_pointer_names_workloads():
+    s = built()
+    by_pointer = s.replace({"/workloads/inference/replicas": 5})
+    by_index = s.replace({"/workloads/0/replicas": 5})
+    by_field = s.replace(workloads={"inference": {"replicas": 5}})
+    assert by_pointer == by_index == by_field
+    assert by_pointer.workload("inference")["replicas"] == 5
+    # 5 x 1.006 x 730 = 3,671.90
+    assert libtco.compare(by_pointer).ecs.total == D("3671.90")
+
+
+def test_replace_creates_missing_objects_and_none_restores_defaults():
+    s = built()
+    spot = s.replace({"/ecs/spot/share": "0.5"})
+    assert spot.to_dict()["ecs"]["spot"]["share"] == "0.5"
+    assert spot.replace(ecs={"spot": None}) == s
+    assert s.replace(eks={"gpu_sharing": "time-slicing"}).to_dict()["eks"]["gpu_sharing"] == "time-slicing"
+
+
+def test_replace_validates_like_a_file():
+    s = built()
+    with pytest.raises(libtco.ValidationError) as e:
+        s.replace({"/team/engineers": -1})
+    assert (e.value.code, e.value.path) == ("libtco.validation.113", "/team/engineers")
+    with pytest.raises(libtco.NotFoundError) as e:
+        s.replace({"/workloads/nope/replicas": 2})
+    assert (e.value.code, e.value.path) == ("libtco.lookup.205", "/workloads/nope")
+    with pytest.raises(libtco.NotFoundError):
+        s.replace(workloads={"nope": {"replicas": 2}})
+    with pytest.raises(libtco.ValidationError) as e:
+        s.replace({"team/engineers": 2})
+    assert e.value.code == "libtco.validation.114"
+
+
+def test_workloads_of_a_scenario_come_back_as_workloads():
+    s = libtco.default_scenario()
+    chat = s.workload("chat-llm")
+    assert isinstance(chat, Workload) and chat["gpu_models"] == ["A10G", "L4"]
+    with pytest.raises(KeyError):
+        s.workload("nope")
+    frame = s.to_frame()
+    assert list(frame.index) == [w["name"] for w in s.workloads]
+    assert frame.loc["fine-tuning", "gpus"] == D(8)
+
+
+# --- results reproduce themselves, pickle and travel between processes ----------------------------
+
+
+def results():
+    s = built(team={"engineers": 2, "loaded_cost_per_engineer_year": 120000})
+    return {
+        "compare": libtco.compare(s),
+        "sweep": libtco.sweep(s, {"/team/engineers": [1, 2, 3], "/eks/ops_share": ["0.1", "0.2"]}),
+        "break_even": libtco.break_even(s, "/team/engineers", 0, 10),
+        "sensitivity": libtco.sensitivity(s, {"/eks/ops_share": ("0.1", "0.2")}),
+        "monte_carlo": libtco.monte_carlo(s, {"/team/engineers": {"distribution": "uniform", "low": 1, "high": 3}}, samples=64, seed=7),
+        "recommend": libtco.recommend(s),
+        "project": libtco.project(s, "2027-01", 6),
+    }
+
+
+@pytest.fixture(scope="module")
+def all_results():
+    return results()
+
+
+@pytest.mark.parametrize("kind", ["compare", "sweep", "break_even", "sensitivity", "monte_carlo", "recommend", "project"])
+def test_repr_evaluates_back_and_pickles(all_results, kind):
+    result = all_results[kind]
+    assert repr(result).startswith(kind + "(Scenario({")
+    assert eval(repr(result), NAMESPACE) == result
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert str(result) and not str(result).startswith(kind + "(")
+
+
+@pytest.mark.parametrize("kind", ["compare", "sweep", "break_even", "sensitivity", "monte_carlo", "recommend", "project"])
+def test_every_result_has_frames_dicts_and_html(all_results, kind):
+    result = all_results[kind]
+    assert len(result.to_frame().columns) > 0
+    assert isinstance(result.to_dict(), dict)
+    assert result._repr_html_().lstrip().startswith("<")
+
+
+def test_a_pickle_of_another_version_is_refused(all_results):
+    state = all_results["sweep"].__getstate__()
+    state["version"] = 99
+    copy = object.__new__(libtco.Sweep)
+    with pytest.raises(ValueError, match="pickle version 99"):
+        copy.__setstate__(state)
+
+
+def _total_in_child(scenario: Scenario) -> tuple[Scenario, Decimal]:
+    return scenario, libtco.compare(scenario).eks.total
+
+
+def test_scenarios_and_results_cross_process_boundaries(all_results):
+    s = built()
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        scenario, total = pool.submit(_total_in_child, s).result()
+        assert scenario == s and total == D("2276.14")
+        assert pool.submit(pickle.loads, pickle.dumps(all_results["monte_carlo"])).result() == all_results["monte_carlo"]
