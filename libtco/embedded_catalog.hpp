@@ -1,7 +1,7 @@
 #pragma once
 // The catalogs compiled into the library (every pricing/<name>.json), so that a user needs no file,
-// and the choice among them by region and billed month. Each call parses afresh: there is no global
-// state to share or mutate.
+// and the choice among them by region and billed month. The texts are parsed once per process, on
+// first use (a thread-safe static that is never mutated); every call returns its own copy.
 
 #include <libtco/calendar.hpp>
 #include <libtco/catalog.hpp>
@@ -15,19 +15,30 @@
 
 namespace libtco {
 
-// Every embedded catalog, ordered by region and then effective date.
-inline std::vector<Catalog> embedded_catalogs() {
-    std::vector<Catalog> out;
-    for (std::string_view text : detail::embedded_catalog_texts) out.push_back(Catalog::from_json_text(text));
-    std::sort(out.begin(), out.end(), [](const Catalog& a, const Catalog& b) {
-        return std::tie(a.region, a.effective_date, a.name) < std::tie(b.region, b.effective_date, b.name);
-    });
-    return out;
+namespace detail {
+
+// Every embedded catalog, parsed once, ordered by region and then effective date. Parsing them
+// costs milliseconds, more than a whole comparison of a small scenario.
+inline const std::vector<Catalog>& parsed_embedded_catalogs() {
+    static const std::vector<Catalog> catalogs = [] {
+        std::vector<Catalog> out;
+        for (std::string_view text : embedded_catalog_texts) out.push_back(Catalog::from_json_text(text));
+        std::sort(out.begin(), out.end(), [](const Catalog& a, const Catalog& b) {
+            return std::tie(a.region, a.effective_date, a.name) < std::tie(b.region, b.effective_date, b.name);
+        });
+        return out;
+    }();
+    return catalogs;
 }
+
+}  // namespace detail
+
+// Every embedded catalog, ordered by region and then effective date.
+inline std::vector<Catalog> embedded_catalogs() { return detail::parsed_embedded_catalogs(); }
 
 inline std::string embedded_catalog_names() {
     std::string out;
-    for (const Catalog& c : embedded_catalogs()) out += (out.empty() ? "" : ", ") + c.name;
+    for (const Catalog& c : detail::parsed_embedded_catalogs()) out += (out.empty() ? "" : ", ") + c.name;
     return out;
 }
 
@@ -58,9 +69,10 @@ inline std::string_view embedded_catalog_text(std::string_view name, const std::
 
 // An embedded catalog by name; `path` locates the name in the caller's document for errors.
 inline Catalog embedded_catalog(std::string_view name, const std::string& path = {}) {
-    const Catalog c = Catalog::from_json_text(embedded_catalog_text(name, path));
-    if (c.name != name) throw lookup_error(errc::unknown_catalog, path, "embedded catalog text for \"" + std::string(name) + "\" names " + c.name);
-    return c;
+    for (const Catalog& c : detail::parsed_embedded_catalogs())
+        if (c.name == name) return c;
+    throw lookup_error(errc::unknown_catalog, path,
+                       "no embedded catalog \"" + std::string(name) + "\" (available: " + embedded_catalog_names() + ")");
 }
 
 // The default: the newest us-east-1 catalog.
@@ -76,18 +88,18 @@ inline bool in_effect(const Catalog& c, const BillingMonth& month) {
 // The embedded catalog for a region whose prices were in effect in `month`: the newest in effect;
 // else the oldest dated after the month (prices from later are the nearest known); else the newest.
 inline Catalog select_catalog(const std::string& region, const BillingMonth& month, const std::string& path = {}) {
-    std::vector<Catalog> candidates;
-    for (Catalog& c : embedded_catalogs())
-        if (c.region == region) candidates.push_back(std::move(c));
+    std::vector<const Catalog*> candidates;
+    for (const Catalog& c : detail::parsed_embedded_catalogs())
+        if (c.region == region) candidates.push_back(&c);
     if (candidates.empty())
         throw lookup_error(errc::unknown_catalog, path,
                            "no embedded catalog for region \"" + region + "\" (available: " + embedded_catalog_names() +
                                "); pass a catalog file for it");
     for (auto it = candidates.rbegin(); it != candidates.rend(); ++it)
-        if (in_effect(*it, month)) return std::move(*it);
-    for (Catalog& c : candidates)
-        if (parse_iso_date(c.effective_date) > last_day(month)) return std::move(c);
-    return std::move(candidates.back());
+        if (in_effect(**it, month)) return **it;
+    for (const Catalog* c : candidates)
+        if (parse_iso_date(c->effective_date) > last_day(month)) return *c;
+    return *candidates.back();
 }
 
 }  // namespace libtco

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace libtco;
@@ -139,4 +140,22 @@ TEST_CASE("select_catalog: a region without an embedded catalog is errc::unknown
     CHECK(e.path() == "/region");
     CHECK(e.detail().find("eu-west-1") != std::string::npos);
     CHECK(capture([] { (void)select_catalog("US-EAST-1", BillingMonth::parse("2026-09")); }).code() == errc::unknown_catalog);
+}
+
+TEST_CASE("embedded catalogs are parsed once and handed out as independent copies, from any thread") {
+    Catalog first = embedded_catalog();
+    const std::size_t types = first.instance_types.size();
+    first.instance_types.clear();
+    first.name = "changed by the caller";
+    const Catalog again = embedded_catalog();
+    CHECK(again.instance_types.size() == types);
+    CHECK(again.name == std::string(detail::default_catalog_name));
+    CHECK(again.name == Catalog::from_json_text(embedded_catalog_text(again.name)).name);
+    // Concurrent callers all see the same, whole catalogs.
+    std::vector<std::size_t> seen(8);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        threads.emplace_back([&seen, i] { seen[i] = select_catalog("us-east-1", BillingMonth::parse("2026-09")).instance_types.size(); });
+    for (std::thread& t : threads) t.join();
+    for (const std::size_t n : seen) CHECK(n == types);
 }
