@@ -470,7 +470,8 @@ private:
             Money up, down;
             Decimal starts, stops;
             for (const auto& [type, price] : prices_) {
-                const auto nodes_at = [&](std::size_t kind) {
+                // type is named in the capture: clang before 16 cannot capture a structured binding.
+                const auto nodes_at = [&, &type = type](std::size_t kind) {
                     const auto& counts = nodes_in_mix_.at(mix_at_[kind]);
                     const auto it = counts.find(type);
                     return it == counts.end() ? std::int64_t{0} : it->second;

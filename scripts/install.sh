@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(g++ pkg-config libboost-dev nlohmann-json3-dev libhowardhinnant-date-dev doctest-dev)
+# clang and its runtime (libFuzzer, sanitizers) build the fuzzing harnesses of the test suite.
+apt_packages=(g++ pkg-config libboost-dev nlohmann-json3-dev libhowardhinnant-date-dev doctest-dev clang libclang-rt-14-dev)
 missing=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

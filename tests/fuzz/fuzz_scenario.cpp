@@ -1,0 +1,8 @@
+// Fuzzes the scenario reader (see fuzz_targets.hpp).
+
+#include "fuzz_targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    fuzz::scenario_target(fuzz::text_of(data, size));
+    return 0;
+}
