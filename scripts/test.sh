@@ -35,8 +35,8 @@ pytest_status=${PIPESTATUS[0]}
 
 echo
 echo "== summary =="
-echo -n "fuzzing: "
-grep -E "tests passed|tests failed|skipped" "$log_dir/fuzz.log" | tail -n 1
+fuzz_summary=$(grep -E "tests passed|tests failed|skipped" "$log_dir/fuzz.log" | tail -n 1)
+echo "fuzzing: ${fuzz_summary:-the harnesses did not build (status $fuzz_status)}"
 grep -E "tests passed|tests failed" "$log_dir/ctest.log" | tail -n 1
 tail -n 1 "$log_dir/pytest.log"
 rm -rf "$log_dir"

@@ -13,6 +13,17 @@ from .errors import BAD_FORMAT, MISSING_FIGURE, NotFoundError, ValidationError
 
 __all__ = ["merge", "plain", "set_pointer"]
 
+# Settings whose default follows another key: when that key changes, they go back to their default
+# (the new mode's) unless the same edit gives them too. The normal form spells every default out, so
+# without this a time-slicing replicas_per_gpu would outlive a switch to MPS. replicas and demand
+# exclude each other.
+DEPENDENTS = {
+    "gpu_sharing": ("replicas_per_gpu", "time_slicing_efficiency"),
+    "autoscaler": ("scale_up_lag_minutes", "scale_down_delay_minutes"),
+    "replicas": ("demand",),
+    "demand": ("replicas",),
+}
+
 
 def plain(value: Any) -> Any:
     """``value`` as plain JSON data: objects with a ``to_dict()`` (a Workload) and mappings become dicts,
@@ -40,6 +51,7 @@ def merge(doc: dict[str, Any], fields: Mapping[str, Any], path: str = "") -> Non
     anything else replaces. ``workloads`` given as a mapping ``{name: fields}`` merges into the
     workloads of those names (a list replaces them all).
     """
+    _reset_dependents(doc, fields)
     for key, value in fields.items():
         here = f"{path}/{_escape(key)}"
         if value is None:
@@ -81,6 +93,7 @@ def set_pointer(doc: dict[str, Any], pointer: str, value: Any) -> None:
         elif isinstance(parent, dict):
             walked += f"/{_escape(token)}"
             if last:
+                _reset_dependents(parent, {token: value})
                 if value is None:
                     parent.pop(token, None)
                 else:
@@ -89,6 +102,15 @@ def set_pointer(doc: dict[str, Any], pointer: str, value: Any) -> None:
             parent = parent.setdefault(token, {})
         else:
             raise NotFoundError.from_code(MISSING_FIGURE, walked, f"{pointer}: {walked} holds a value, not an object or array")
+
+
+def _reset_dependents(doc: dict[str, Any], fields: Mapping[str, Any]) -> None:
+    """Drops the settings that follow a key ``fields`` changes (see DEPENDENTS), unless ``fields`` gives them."""
+    for key, dependents in DEPENDENTS.items():
+        if key in fields and plain(fields[key]) != doc.get(key):
+            for dependent in dependents:
+                if dependent not in fields:
+                    doc.pop(dependent, None)
 
 
 def _list_index(items: list[Any], token: str, walked: str, pointer: str) -> int:

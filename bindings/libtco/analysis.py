@@ -116,6 +116,9 @@ class Sweep(Reproducible):
         return (self.axes == other.axes and self.closed_form == other.closed_form
                 and bool((self.eks_cents == other.eks_cents).all()) and bool((self.ecs_cents == other.ecs_cents).all()))
 
+    def __hash__(self) -> int:  # consistent with ==: equal sweeps have equal axes
+        return hash(self.axes)
+
     @property
     def difference_cents(self) -> numpy.ndarray:
         """EKS minus ECS per point, in cents: positive where EKS costs more."""
@@ -443,6 +446,9 @@ class MonteCarlo(Reproducible):
                 and self.probability_eks_cheaper == other.probability_eks_cheaper
                 and bool((self.eks_cents == other.eks_cents).all()) and bool((self.ecs_cents == other.ecs_cents).all())
                 and self.draws.keys() == other.draws.keys() and all(bool((v == other.draws[k]).all()) for k, v in self.draws.items()))
+
+    def __hash__(self) -> int:  # consistent with ==: equal runs have equal specs and probabilities
+        return hash((json.dumps(self.spec, sort_keys=True), self.probability_eks_cheaper))
 
     @property
     def samples(self) -> int:

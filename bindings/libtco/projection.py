@@ -361,8 +361,9 @@ class Projection:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Projection):
             return NotImplemented
-        # The projection's text carries the spec's effect in full; the spec's own text may differ in layout.
-        return self._text == other._text and self._scenario == other._scenario and self._catalog == other._catalog
+        # The projection's text carries the spec's and the catalogs' effect in full; the spec's own text
+        # may differ in layout, and a catalog may be given or chosen.
+        return self._text == other._text and self._scenario == other._scenario
 
     def __hash__(self) -> int:
         return hash(self._text)

@@ -128,7 +128,9 @@ class Scenario(NormalizedDocument):
 
             s.replace({"/team/engineers": 8, "/workloads/chat-llm/replicas": 4})
 
-        The result is validated like a file: a bad value raises with its path.
+        Changing ``gpu_sharing``, ``autoscaler``, ``replicas`` or ``demand`` resets the settings whose
+        defaults follow it (``replicas_per_gpu``, ...) unless the same edit gives them. The result is
+        validated like a file: a bad value raises with its path.
         """
         return Scenario._from_normalized(_edited(self._text, changes, fields))
 
@@ -136,7 +138,7 @@ class Scenario(NormalizedDocument):
         """The workloads, one row each (columns as in the scenario; decimals as ``Decimal``)."""
         import pandas as pd
 
-        rows = [{k: _decimal(v) for k, v in w.items()} for w in self._data["workloads"]]
+        rows = [{k: (v if k == "name" else _decimal(v)) for k, v in w.items()} for w in self._data["workloads"]]
         return pd.DataFrame(rows).set_index("name") if rows else pd.DataFrame()
 
     def __repr__(self) -> str:

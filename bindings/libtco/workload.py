@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -14,8 +15,10 @@ from .errors import Error
 
 __all__ = ["Workload"]
 
-# Just enough of a scenario around one workload for the C++ reader to check it.
-_PROBE = {"schema_version": 1, "month": "2026-01", "team": {"engineers": 0, "loaded_cost_per_engineer_year": 0}}
+# Just enough of a scenario around one workload for the C++ reader to check it: a calendar month of
+# 31 days, the widest range of hours any scenario allows (its own month and basis check it again).
+_PROBE = {"schema_version": 1, "month": "2026-01", "hours_basis": "calendar",
+          "team": {"engineers": 0, "loaded_cost_per_engineer_year": 0}}
 _PROBE_PATH = "/workloads/0"
 
 
@@ -50,7 +53,7 @@ class Workload(Mapping[str, Any]):
 
     def replace(self, **fields: Any) -> Workload:
         """A copy with ``fields`` changed (objects merge; ``None`` restores a default)."""
-        given = dict(self._fields)
+        given = copy.deepcopy(self._fields)
         merge(given, fields)
         return Workload(**given)
 
@@ -60,7 +63,7 @@ class Workload(Mapping[str, Any]):
         return data
 
     def __getitem__(self, key: str) -> Any:
-        return self._normal[key]
+        return copy.deepcopy(self._normal[key])  # a copy: a workload is immutable (and hashed)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._normal)
@@ -89,9 +92,10 @@ def _rebuild(fields: dict[str, Any]) -> Workload:
 
 
 def _exact(value: Any) -> Any:
-    """Decimals are kept as their exact text (so ``repr()`` needs no import to evaluate back)."""
+    """Decimals are kept as whole numbers or as their exact text (so ``repr()`` needs no import to
+    evaluate back, and whole-number keys such as ``replicas`` still read as whole numbers)."""
     if isinstance(value, Decimal):
-        return str(value)
+        return int(value) if value.is_finite() and value == value.to_integral_value() else str(value)
     if isinstance(value, list):
         return [_exact(v) for v in value]
     if isinstance(value, dict):

@@ -7,6 +7,7 @@
 // recommendation and its reasons. Bad input prints "[code] /json/path: detail" and exits with 2.
 #include <libtco/libtco.hpp>
 
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -81,5 +82,8 @@ int main(int argc, char** argv) {
     } catch (const libtco::error& e) {
         std::cerr << e.what() << "\n";
         return 2;
+    } catch (const std::exception& e) {  // not an input error: out of memory, say
+        std::cerr << "libtco_planner: " << e.what() << "\n";
+        return 1;
     }
 }

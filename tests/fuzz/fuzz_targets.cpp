@@ -19,8 +19,8 @@ namespace fuzz {
 
 namespace {
 
-// catalog_for() parses the embedded catalogs on every call, and the fuzzer would spend most of its
-// time there. Its answer depends only on the scenario's catalog name, region and month, so it is
+// catalog_for() copies a whole embedded catalog on every call, which would be much of a small
+// input's time. Its answer depends only on the scenario's catalog name, region and month, so it is
 // kept for the last few of those (bounded, so a long run does not grow without limit).
 const libtco::Catalog& remembered_catalog_for(const libtco::Scenario& s) {
     using Key = std::tuple<std::string, std::string, std::string>;

@@ -201,3 +201,65 @@ def test_scenarios_and_results_cross_process_boundaries(all_results):
         scenario, total = pool.submit(_total_in_child, s).result()
         assert scenario == s and total == D("2276.14")
         assert pool.submit(pickle.loads, pickle.dumps(all_results["monte_carlo"])).result() == all_results["monte_carlo"]
+
+
+# --- review findings ------------------------------------------------------------------------------
+
+
+def test_a_workload_cannot_be_changed_through_replace_or_indexing():
+    weekend = [1] * 24
+    w = Workload("w", demand={"weekday": [2] * 24, "weekend": weekend}, vcpu=1, memory_gib=2)
+    before = repr(w)
+    other = w.replace(demand={"weekend": [3] * 24})
+    assert other["demand"]["weekend"] == [3] * 24 and other["demand"]["weekday"] == [2] * 24
+    w["demand"]["weekend"][0] = 99
+    weekend[0] = 99
+    assert repr(w) == before and w["demand"]["weekend"] == [1] * 24
+    assert eval(repr(w), NAMESPACE) == w and pickle.loads(pickle.dumps(w)) == w
+
+
+def test_whole_decimals_stay_whole_numbers():
+    w = Workload("w", replicas=D(2), gpus=D("0.5"), vcpu=D(1), memory_gib=2)
+    assert w["replicas"] == 2 and w["gpus"] == "0.5"
+
+
+def test_switching_a_mode_resets_the_settings_that_follow_it():
+    s = built(eks={"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing", "replicas_per_gpu": 8})
+    assert s.to_dict()["eks"]["replicas_per_gpu"] == 8
+    # Back to the default: the time-slicing settings go too.
+    assert s.replace(eks={"gpu_sharing": None}) == built()
+    # To MPS: its own default of 4 clients per GPU on EKS (README), unless given in the same edit.
+    mps = s.replace(eks={"gpu_sharing": "mps"}).to_dict()["eks"]
+    assert (mps["gpu_sharing"], mps["replicas_per_gpu"]) == ("mps", 4) and "time_slicing_efficiency" not in mps
+    assert s.replace(eks={"gpu_sharing": "mps", "replicas_per_gpu": 2}).to_dict()["eks"]["replicas_per_gpu"] == 2
+    assert s.replace({"/eks/gpu_sharing": "mps"}).to_dict()["eks"]["replicas_per_gpu"] == 4
+    # Setting a value to what it is already keeps what follows it.
+    assert s.replace(eks={"gpu_sharing": "time-slicing"}) == s
+
+
+def test_replicas_replace_a_demand_profile():
+    s = libtco.default_scenario()
+    flat = s.replace({"/workloads/chat-llm/replicas": 4})
+    chat = flat.workload("chat-llm")
+    assert chat["replicas"] == 4 and "demand" not in chat
+
+
+def test_workloads_of_calendar_months_read_back():
+    s = built(hours_basis="calendar", month="2026-03", workloads=[Workload("w", replicas=1, vcpu=1, memory_gib=2, hours=744)])
+    assert s.workload("w")["hours"] == "744"
+
+
+def test_workloads_named_like_numbers_keep_their_names_in_frames():
+    s = built(workloads=[Workload("2024", replicas=1, vcpu=1, memory_gib=2)])
+    assert s.to_frame().loc["2024", "vcpu"] == D(1)
+
+
+def test_results_hash_consistently_with_equality(all_results):
+    for kind in ("sweep", "monte_carlo", "compare", "project"):
+        result = all_results[kind]
+        assert hash(result) == hash(eval(repr(result), NAMESPACE))
+
+
+def test_a_catalog_given_or_chosen_gives_equal_comparisons():
+    s = built()
+    assert libtco.compare(s) == libtco.compare(s, libtco.embedded_catalog())

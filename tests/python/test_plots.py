@@ -1,11 +1,10 @@
 """libtco.plots draws what the results say: bar heights, line points, histogram counts, marked values.
 
-The default scenario's figures used below, by hand (README "The scenario" and the AWS prices):
-six engineers at $200,000 a year cost $100,000 a month, so EKS's operations share of 0.15 is
-$15,000.00 and ECS's 0.035 is $3,500.00; one EKS cluster is 730 h x $0.10 = $73.00. Without staff
-time EKS costs $21,207.22 - $15,000.00 = $6,207.22 and ECS $10,000.52 - $3,500.00 = $6,500.52, so
-each engineer adds (0.15 - 0.035) x $200,000 / 12 = $1,916.67 to EKS minus ECS, which is
--$293.30 without a team.
+The plots are checked against the comparison they draw (EKS_TOTAL, ECS_TOTAL, from libtco.compare)
+and against the default scenario's staff figures, by hand: six engineers at $200,000 a year cost
+$100,000 a month, so EKS's operations share of 0.15 is $15,000.00 and ECS's 0.035 is $3,500.00; one
+EKS cluster is 730 h x $0.10 = $73.00. Each engineer adds (0.15 - 0.035) x $200,000 / 12 = $1,916.67
+to EKS minus ECS; without a team the difference is NO_TEAM = (EKS_TOTAL - 15,000) - (ECS_TOTAL - 3,500).
 """
 
 from __future__ import annotations
@@ -27,6 +26,10 @@ from libtco import plots  # noqa: E402
 ENGINEER_DOLLARS_PER_MONTH = 200_000 / 12
 #: What each engineer adds to EKS minus ECS: (0.15 - 0.035) x $200,000 / 12 = $1,916.67.
 SLOPE = (0.15 - 0.035) * ENGINEER_DOLLARS_PER_MONTH
+_BASE = libtco.compare(libtco.default_scenario())
+EKS_TOTAL = float(_BASE.eks.total)
+ECS_TOTAL = float(_BASE.ecs.total)
+NO_TEAM = (EKS_TOTAL - 15_000.00) - (ECS_TOTAL - 3_500.00)
 
 
 @pytest.fixture(autouse=True)
@@ -59,11 +62,11 @@ def heights(container):
 def test_cost_bars_stack_to_each_platform_total(comparison):
     ax = plots.cost_bars(comparison)
     containers = labelled_containers(ax)
-    for position, total in enumerate((21207.22, 10000.52)):
+    for position, total in enumerate((EKS_TOTAL, ECS_TOTAL)):
         assert sum(c.patches[position].get_height() for c in ax.containers) == pytest.approx(total, abs=1e-6)
     assert heights(containers["operations"]) == pytest.approx([0.15 * 100_000, 0.035 * 100_000])
     assert heights(containers["control plane"]) == pytest.approx([730 * 0.10, 0.0])
-    assert [t.get_text() for t in ax.texts] == ["$21,207.22", "$10,000.52"]
+    assert [t.get_text() for t in ax.texts] == [f"${EKS_TOTAL:,.2f}", f"${ECS_TOTAL:,.2f}"]
     assert [label.get_text() for label in ax.get_xticklabels()] == ["EKS", "ECS"]
     assert "ECS is cheaper by $11,206.70 a month" in ax.get_title()
 
@@ -94,14 +97,14 @@ def test_break_even_curve_follows_the_sweep_and_marks_the_crossing(scenario):
     curve = ax.get_lines()[0]
     assert list(curve.get_xdata()) == list(range(0, 11))
     y = list(curve.get_ydata())
-    assert y[0] == pytest.approx(-293.30)
-    assert y[3] == pytest.approx(7500.00 - 1750.00 - 293.30)  # EKS 0.15 x 3 x 16,666.67, ECS 0.035 x 3 x 16,666.67
+    assert y[0] == pytest.approx(NO_TEAM)
+    assert y[3] == pytest.approx(7500.00 - 1750.00 + NO_TEAM)  # EKS 0.15 x 3 x 16,666.67, ECS 0.035 x 3 x 16,666.67
     assert y[6] == pytest.approx(11206.70)
     crossing = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
     assert len(crossing) == 1
     x = crossing[0].get_xdata()[0]
     assert x == float(found.value)
-    assert x == pytest.approx(293.30 / SLOPE, abs=1e-5)
+    assert x == pytest.approx(-NO_TEAM / SLOPE, abs=1e-5)
     assert "ECS cheaper above" in crossing[0].get_label()
     assert ax.get_xlabel() == "/team/engineers"
 
@@ -110,10 +113,10 @@ def test_break_even_curve_draws_one_line_per_value_of_a_second_parameter(scenari
     sweep = libtco.sweep(scenario, {"/team/engineers": [2, 4], "/eks/ops_share": ["0.035", "0.15"]})
     ax = sweep.plot()
     lines = {line.get_label(): list(line.get_ydata()) for line in ax.get_lines() if line.get_label().startswith("/eks")}
-    # With EKS's ops share equal to ECS's, staff time cancels: only the -$293.30 remains (give or take the cent
+    # With EKS's ops share equal to ECS's, staff time cancels: only NO_TEAM remains (give or take the cent
     # that rounding each platform's total on its own can make).
-    assert lines["/eks/ops_share = 0.035"] == pytest.approx([-293.30, -293.30], abs=0.011)
-    assert lines["/eks/ops_share = 0.15"] == pytest.approx([-293.30 + 2 * SLOPE, -293.30 + 4 * SLOPE], abs=0.011)
+    assert lines["/eks/ops_share = 0.035"] == pytest.approx([NO_TEAM, NO_TEAM], abs=0.011)
+    assert lines["/eks/ops_share = 0.15"] == pytest.approx([NO_TEAM + 2 * SLOPE, NO_TEAM + 4 * SLOPE], abs=0.011)
 
 
 def test_break_even_plot_without_a_sweep_draws_the_range_ends(scenario):
@@ -121,7 +124,7 @@ def test_break_even_plot_without_a_sweep_draws_the_range_ends(scenario):
     ax = found.plot()
     ends = next(line for line in ax.get_lines() if line.get_label() == "ends of the range")
     assert list(ends.get_xdata()) == [0.0, 10.0]
-    assert list(ends.get_ydata()) == pytest.approx([-293.30, -293.30 + 10 * SLOPE], abs=0.011)  # exact, not rounded
+    assert list(ends.get_ydata()) == pytest.approx([NO_TEAM, NO_TEAM + 10 * SLOPE], abs=0.011)  # exact, not rounded
 
 
 def test_break_even_curve_marks_a_step_as_a_band_and_says_when_there_is_no_crossing():
@@ -177,7 +180,7 @@ def test_tornado_bars_span_the_low_and_high_differences(scenario):
 
 
 def test_monte_carlo_histograms_count_every_sample_and_mark_percentiles(scenario):
-    # EKS is cheaper when -293.30 + (share - 0.035) x 100,000 < 0, i.e. share < 0.037933: P = 0.379 for uniform(0, 0.1).
+    # EKS is cheaper when NO_TEAM + (share - 0.035) x 100,000 < 0, i.e. share < 0.037933: P = 0.379 for uniform(0, 0.1).
     result = libtco.monte_carlo(scenario, {"/eks/ops_share": {"distribution": "uniform", "low": 0, "high": "0.1"}}, samples=2000, seed=5)
     assert float(result.probability_eks_cheaper) == pytest.approx(0.37933, abs=0.05)
     costs, difference = result.plot(bins=25)
@@ -259,11 +262,11 @@ def test_projection_lines_end_at_the_horizon_totals(scenario):
     result = libtco.project(scenario, "2027-01", 12, upgrade_policy="none")
     ax = result.plot()
     lines = {line.get_label(): line for line in ax.get_lines()}
-    # Twelve unchanged months: 12 x $21,207.22 and 12 x $10,000.52.
-    assert lines["EKS"].get_ydata()[-1] == pytest.approx(254_486.64)
-    assert lines["ECS"].get_ydata()[-1] == pytest.approx(120_006.24)
-    assert list(lines["ECS"].get_ydata()[:2]) == pytest.approx([10_000.52, 20_001.04])
-    assert "ECS is cheaper by $134,480.40 over 12 months" in ax.get_title()
+    # Twelve unchanged months: 12 x each month's total.
+    assert lines["EKS"].get_ydata()[-1] == pytest.approx(12 * EKS_TOTAL)
+    assert lines["ECS"].get_ydata()[-1] == pytest.approx(12 * ECS_TOTAL)
+    assert list(lines["ECS"].get_ydata()[:2]) == pytest.approx([ECS_TOTAL, 2 * ECS_TOTAL])
+    assert f"ECS is cheaper by ${12 * (EKS_TOTAL - ECS_TOTAL):,.2f} over 12 months" in ax.get_title()
 
 
 def test_projection_lines_mark_eks_upgrades(scenario):
