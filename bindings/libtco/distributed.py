@@ -76,7 +76,7 @@ def _grid_slices(sizes: Sequence[int], batch_points: int) -> list[list[range]]:
 
 def _scatter(client: Client, text: Optional[str]) -> Any:
     """JSON text on the cluster once (a future the tasks take in its place); None stays None."""
-    return None if text is None else client.scatter(text)
+    return None if text is None else client.scatter(text, hash=False)  # a key of its own, as with the tasks
 
 
 def _gather(client: Client, futures: list[Any], sizes: list[int], progress: Optional[Progress]) -> list[Any]:
@@ -128,8 +128,10 @@ def sweep(
         _core.sweep(scenario_json, catalog_json, axes, threads, None)  # raises the local run's error about the grid
     slices = _grid_slices(sizes, batch_points)
     scenario_ref, catalog_ref = _scatter(client, scenario_json), _scatter(client, catalog_json)
+    # pure=False: every run's tasks get keys of their own. Dask would otherwise name a task by its
+    # arguments, and a run could meet the same task of an earlier run while it is being released.
     futures = [client.submit(_sweep_batch, scenario_ref, catalog_ref,
-                             [(name, [values[i] for i in r]) for (name, values), r in zip(axes, ranges)], threads)
+                             [(name, [values[i] for i in r]) for (name, values), r in zip(axes, ranges)], threads, pure=False)
                for ranges in slices]
     results = _gather(client, futures, [math.prod(len(r) for r in ranges) for ranges in slices], progress)
     return _assembled_sweep(results, slices, sizes, analysis._sweep_call(scenario, axes, catalog))
@@ -183,7 +185,8 @@ def monte_carlo(
     firsts = list(range(0, total, batch_samples))
     counts = [min(batch_samples, total - first) for first in firsts]
     scenario_ref, catalog_ref = _scatter(client, scenario_json), _scatter(client, catalog_json)
-    futures = [client.submit(_monte_carlo_batch, scenario_ref, catalog_ref, json.dumps({**spec, "samples": count, "first_sample": first}), threads)
+    futures = [client.submit(_monte_carlo_batch, scenario_ref, catalog_ref, json.dumps({**spec, "samples": count, "first_sample": first}), threads,
+                             pure=False)
                for first, count in zip(firsts, counts)]
     results = _gather(client, futures, counts, progress)
 
