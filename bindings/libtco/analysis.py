@@ -81,6 +81,11 @@ def _catalog_or_none(catalog: Optional[Source | Catalog]) -> Optional[Catalog]:
     return None if catalog is None else load_catalog(catalog)
 
 
+def _exact_text(value: Decimal) -> str:
+    """A decimal as positional text, every digit kept (``str()`` would write 3E-12)."""
+    return format(value, "f")
+
+
 def _dollars(cents: int) -> Decimal:
     return Decimal(cents) * _CENT
 
@@ -147,7 +152,7 @@ class Sweep(Reproducible):
     def to_dict(self) -> dict[str, Any]:
         """Plain data: axes with exact decimal strings and totals as exact dollar strings."""
         return {
-            "axes": [{"parameter": name, "values": [str(v) for v in values]} for name, values in self.axes],
+            "axes": [{"parameter": name, "values": [_exact_text(v) for v in values]} for name, values in self.axes],
             "closed_form": self.closed_form,
             "eks_usd": [str(_dollars(int(c))) for c in self.eks_cents],
             "ecs_usd": [str(_dollars(int(c))) for c in self.ecs_cents],
@@ -159,7 +164,7 @@ class Sweep(Reproducible):
 
         lines = [",".join([name for name, _ in self.axes] + ["eks_usd", "ecs_usd", "difference_usd"])]
         for point, (e, c) in zip(itertools.product(*[values for _, values in self.axes]), zip(self.eks_cents, self.ecs_cents)):
-            lines.append(",".join([str(v) for v in point] + [f"{_dollars(int(e)):.2f}", f"{_dollars(int(c)):.2f}", f"{_dollars(int(e) - int(c)):.2f}"]))
+            lines.append(",".join([_exact_text(v) for v in point] + [f"{_dollars(int(e)):.2f}", f"{_dollars(int(c)):.2f}", f"{_dollars(int(e) - int(c)):.2f}"]))
         return "\n".join(lines) + "\n"
 
     def _summary(self) -> str:
@@ -268,9 +273,11 @@ class BreakEven(Reproducible):
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "parameter": self.parameter, "base_value": str(self.base_value), "low": str(self.low), "high": str(self.high),
-            "difference_at_low_usd": str(self.difference_at_low), "difference_at_high_usd": str(self.difference_at_high),
-            "crossings": [{"value": str(c.value), "low": str(c.low), "high": str(c.high), "kind": c.kind, "cheaper_above": c.cheaper_above}
+            "parameter": self.parameter, "base_value": _exact_text(self.base_value), "low": _exact_text(self.low),
+            "high": _exact_text(self.high), "difference_at_low_usd": str(self.difference_at_low),
+            "difference_at_high_usd": str(self.difference_at_high),
+            "crossings": [{"value": _exact_text(c.value), "low": _exact_text(c.low), "high": _exact_text(c.high), "kind": c.kind,
+                           "cheaper_above": c.cheaper_above}
                           for c in self.crossings],
             "evaluations": self.evaluations,
         }
@@ -364,7 +371,7 @@ class Tornado(Reproducible):
 
     def to_dict(self) -> dict[str, Any]:
         return {"base_difference_usd": str(self.base_difference), "base_eks_usd": str(self.base_eks), "base_ecs_usd": str(self.base_ecs),
-                "bars": [{k: str(v) if isinstance(v, Decimal) else v for k, v in b.__dict__.items()} for b in self.bars]}
+                "bars": [{k: _exact_text(v) if isinstance(v, Decimal) else v for k, v in b.__dict__.items()} for b in self.bars]}
 
     def _summary(self) -> str:
         widest = f"; widest: {self.bars[0].parameter} (${self.bars[0].swing:,.2f})" if self.bars else ""

@@ -263,3 +263,10 @@ def test_results_hash_consistently_with_equality(all_results):
 def test_a_catalog_given_or_chosen_gives_equal_comparisons():
     s = built()
     assert libtco.compare(s) == libtco.compare(s, libtco.embedded_catalog())
+
+
+def test_exact_decimals_are_written_positionally():
+    # str(Decimal("3E-12")) is "3E-12"; plain data and CSV keep every digit in place instead.
+    g = libtco.sweep(built(), {"/eks/ops_share": ["0.000000000003", "0.5"]})
+    assert g.to_dict()["axes"][0]["values"] == ["0.000000000003", "0.5"]
+    assert g.to_csv().splitlines()[1].startswith("0.000000000003,")
