@@ -43,7 +43,10 @@ EXAMPLES = {"default": 25, "thorough": 500}
 PROFILE = os.environ.get("LIBTCO_HYPOTHESIS_PROFILE", "default")
 if PROFILE not in EXAMPLES:
     raise ValueError(f"LIBTCO_HYPOTHESIS_PROFILE must be one of {', '.join(EXAMPLES)}, got {PROFILE!r}")
-SETTINGS = settings(max_examples=EXAMPLES[PROFILE], deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The default profile draws the same examples every run, so the test suite passes or fails the same
+# way on every machine; "thorough" explores new ones each run (and prints any failure to keep).
+SETTINGS = settings(max_examples=EXAMPLES[PROFILE], deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                    derandomize=PROFILE == "default")
 
 #: The types the packer may use: a mix small enough to keep placement fast, wide enough to matter
 #: (single- and multi-GPU, fractional L4s, MIG-capable A100/H100, CPU general/compute/memory).

@@ -13,7 +13,8 @@ import libtco
 
 D = Decimal
 CENT = D("0.01")
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The same examples every run: the suite passes or fails the same way on every machine.
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 EXACT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
 
 
