@@ -82,7 +82,7 @@ public:
         const auto rest64 = static_cast<std::int64_t>(rest);
         for (std::int64_t j = 0; j < n; ++j) {
             const std::int64_t monthly_times_12 = product.quotient + round_up(product.remainder, raw_unit, product.quotient);
-            varying_out[j] = half_even_floor<10000000000>(rest64 + half_even_floor<12>(monthly_times_12));
+            varying_out[j] = half_even_floor<raw_per_cent>(rest64 + half_even_floor<12>(monthly_times_12));
             fixed_out[j] = fixed_cents;
             product.quotient += advance.quotient;
             product.remainder += advance.remainder;
@@ -129,6 +129,7 @@ private:
         return q + round_up(r, d, q);
     }
 
+    static constexpr std::int64_t raw_per_cent = 10000000000;  // 10^-12 units in a cent
     static constexpr native_int128 int128_max = static_cast<native_int128>(~static_cast<native_uint128>(0) >> 1);
     static constexpr native_int128 sum_limit = int128_max / 4;  // three terms of this size still add up in range
 
@@ -157,10 +158,10 @@ private:
     // cents_of: half-even to whole cents (10^10 raw units).
     static bool to_cents(native_int128 raw, std::int64_t& out) {
         if (raw <= (std::numeric_limits<std::int64_t>::max)() && raw >= -(std::numeric_limits<std::int64_t>::max)()) {
-            out = divide_half_even_64(static_cast<std::int64_t>(raw), 10000000000);
+            out = divide_half_even_64(static_cast<std::int64_t>(raw), raw_per_cent);
             return true;
         }
-        const native_int128 cents = divide_half_even(raw, 10000000000);
+        const native_int128 cents = divide_half_even(raw, raw_per_cent);
         if (cents > (std::numeric_limits<std::int64_t>::max)() || cents < -(std::numeric_limits<std::int64_t>::max)()) return false;
         out = static_cast<std::int64_t>(cents);
         return true;

@@ -67,9 +67,8 @@ def _text(value: Number) -> str:
 
 
 def _inputs(scenario: Source | Scenario, catalog: Optional[Source | Catalog]) -> tuple[str, Optional[str]]:
-    s = load_scenario(scenario)
-    c = None if catalog is None else load_catalog(catalog)
-    return s.to_json(), None if c is None else c._core_json
+    c = _catalog_or_none(catalog)
+    return load_scenario(scenario).to_json(), None if c is None else c._core_json
 
 
 def _sweep_call(scenario: Source | Scenario, axes: Sequence[tuple[str, Sequence[str]]], catalog: Optional[Source | Catalog]) -> str:
@@ -210,6 +209,7 @@ def sweep(
         NotFoundError: a parameter that is not a numeric value of the scenario.
         Cancelled: ``progress`` returned False.
     """
+    scenario, catalog = load_scenario(scenario), _catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = _inputs(scenario, catalog)
     axes = [(str(name), [_text(v) for v in values]) for name, values in grid.items()]
     r = _core.sweep(scenario_json, catalog_json, axes, threads, progress)
@@ -325,6 +325,7 @@ def break_even(
     The range is scanned at ``scan_points`` intervals and every change of sign refined (Illinois
     regula falsi; bisection on whole numbers). No crossing in the range is returned, not raised.
     """
+    scenario, catalog = load_scenario(scenario), _catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = _inputs(scenario, catalog)
     d = json.loads(_core.break_even_json(scenario_json, catalog_json, parameter, _text(low), _text(high), scan_points, threads, progress))
     crossings = tuple(Crossing(Decimal(c["value"]), Decimal(c["low"]), Decimal(c["high"]), c["kind"], c["cheaper_above"]) for c in d["crossings"])
@@ -409,6 +410,7 @@ def sensitivity(
     Without ``ranges``, the assumptions the scenario uses that have a plausible range (ops shares,
     spot fallback, checkpointing, reserved memory, ...) are moved over that range.
     """
+    scenario, catalog = load_scenario(scenario), _catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = _inputs(scenario, catalog)
     triples = [(p, _text(lo), _text(hi)) for p, (lo, hi) in (ranges or {}).items()]
     d = json.loads(_core.sensitivity_json(scenario_json, catalog_json, triples, threads))
@@ -568,6 +570,7 @@ def monte_carlo(
             weights) or ``"fixed"`` (value). None: :func:`default_uncertainty`.
         samples, seed: The same seed gives the same numbers on every machine and thread count.
     """
+    scenario, catalog = load_scenario(scenario), _catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = _inputs(scenario, catalog)
     spec = _monte_carlo_spec(parameters, samples, seed)
     r = _core.monte_carlo(scenario_json, catalog_json, json.dumps(spec), threads, progress)
@@ -630,6 +633,7 @@ class Recommendation(Reproducible):
 
 def recommend(scenario: Source | Scenario, *, catalog: Optional[Source | Catalog] = None) -> Recommendation:
     """Recommends EKS, ECS or either, each reason citing its figure (cost gap, GPU sharing saving, staff time, break-even team size)."""
+    scenario, catalog = load_scenario(scenario), _catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = _inputs(scenario, catalog)
     d = json.loads(_core.recommend(scenario_json, catalog_json, "json"))
     text = _core.recommend(scenario_json, catalog_json, "table")

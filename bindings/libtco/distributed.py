@@ -121,6 +121,7 @@ def sweep(
     """
     if batch_points < 1:
         raise ValueError(f"batch_points must be at least 1, got {batch_points}")
+    scenario, catalog = analysis.load_scenario(scenario), analysis._catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = analysis._inputs(scenario, catalog)
     axes = [(str(name), [analysis._text(v) for v in values]) for name, values in grid.items()]
     sizes = [len(values) for _, values in axes]
@@ -179,6 +180,7 @@ def monte_carlo(
 
     if batch_samples < 1:
         raise ValueError(f"batch_samples must be at least 1, got {batch_samples}")
+    scenario, catalog = analysis.load_scenario(scenario), analysis._catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = analysis._inputs(scenario, catalog)
     spec = analysis._monte_carlo_spec(parameters, samples, seed)
     total = int(json.loads(_core.check_monte_carlo_spec(scenario_json, json.dumps(spec)))["samples"])
