@@ -7,7 +7,9 @@
 // figures would leave 128 bits is reported as not handled, and the caller evaluates it with Decimals.
 
 #include <libtco/decimal.hpp>
+#include <libtco/detail/share_row.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -55,12 +57,12 @@ public:
 
     // The totals along a row of the grid in which only one platform's ops share varies, as
     // share_j = first + j * step for j < n (an evenly spaced axis): n cents per platform into eks_out
-    // and ecs_out. The same figures as cents() point by point, in a few additions a point: the exact
-    // product annual x share_j advances by annual x step, kept as a quotient and remainder of 10^12,
-    // so no point needs a 128-bit division. False (nothing written) when a figure would leave 62 bits
-    // (a team costing more than about $4.6 million a year at a share of 1).
+    // and ecs_out. The same figures as cents() point by point, in a few additions a point (see
+    // share_row.hpp): no point needs a division. False (nothing written) when a figure would leave
+    // 62 bits (a team costing more than about $4.6 million a year at a share of 1). allow_vector =
+    // false keeps to one point at a time (tests compare the two).
     bool share_row(StaffFigures f, bool eks_varies, std::int64_t first, std::int64_t step, std::int64_t n, std::int64_t* eks_out,
-                   std::int64_t* ecs_out) {
+                   std::int64_t* ecs_out, bool allow_vector = true) {
         if (n <= 0) return true;
         (eks_varies ? f.eks_ops_share : f.ecs_ops_share) = first;
         const auto at_first = cents(f);  // also leaves annual_ as this team's
@@ -74,60 +76,14 @@ public:
         for (const native_int128 share : {static_cast<native_int128>(first), last})
             if (!fits_62(annual_ * share / raw_unit + 1) || !fits_62(rest + annual_ * share / raw_unit / 12 + 1)) return false;
 
-        FloorParts product = floor_parts(annual_ * first);
-        const FloorParts advance = floor_parts(annual_ * step);
         const std::int64_t fixed_cents = eks_varies ? at_first->second : at_first->first;
-        std::int64_t* varying_out = eks_varies ? eks_out : ecs_out;
-        std::int64_t* fixed_out = eks_varies ? ecs_out : eks_out;
-        const auto rest64 = static_cast<std::int64_t>(rest);
-        for (std::int64_t j = 0; j < n; ++j) {
-            const std::int64_t monthly_times_12 = product.quotient + round_up(product.remainder, raw_unit, product.quotient);
-            varying_out[j] = half_even_floor<raw_per_cent>(rest64 + half_even_floor<12>(monthly_times_12));
-            fixed_out[j] = fixed_cents;
-            product.quotient += advance.quotient;
-            product.remainder += advance.remainder;
-            const bool carry = product.remainder >= raw_unit;
-            product.quotient += carry;
-            product.remainder -= carry ? static_cast<std::int64_t>(raw_unit) : 0;
-        }
+        std::fill(eks_varies ? ecs_out : eks_out, (eks_varies ? ecs_out : eks_out) + n, fixed_cents);
+        share_row_cents(annual_ * first, annual_ * step, static_cast<std::int64_t>(rest), n, eks_varies ? eks_out : ecs_out, allow_vector);
         return true;
     }
 
 private:
-    struct FloorParts {  // value = quotient x 10^12 + remainder, 0 <= remainder < 10^12
-        std::int64_t quotient;
-        std::int64_t remainder;
-    };
-
     static bool fits_62(native_int128 v) { return v < (native_int128{1} << 62) && v > -(native_int128{1} << 62); }
-
-    static FloorParts floor_parts(native_int128 v) {
-        native_int128 q = v / raw_unit;
-        native_int128 r = v % raw_unit;
-        if (r < 0) {
-            r += raw_unit;
-            --q;
-        }
-        return {static_cast<std::int64_t>(q), static_cast<std::int64_t>(r)};
-    }
-
-    // Whether quotient + remainder / divisor rounds up, half-even (0 <= remainder < divisor): the
-    // same rule as rounding the magnitude, since half-even is symmetric.
-    static std::int64_t round_up(std::int64_t remainder, std::int64_t divisor, std::int64_t quotient) {
-        const std::int64_t twice = 2 * remainder;
-        return static_cast<std::int64_t>((twice > divisor) | ((twice == divisor) & ((quotient & 1) != 0)));
-    }
-
-    // n / d rounded half-even through the floor quotient; no branches on the data.
-    template <std::int64_t d>
-    static std::int64_t half_even_floor(std::int64_t n) {
-        std::int64_t q = n / d;
-        std::int64_t r = n - q * d;
-        const std::int64_t negative = r < 0;
-        q -= negative;
-        r += negative * d;
-        return q + round_up(r, d, q);
-    }
 
     static constexpr std::int64_t raw_per_cent = 10000000000;  // 10^-12 units in a cent
     static constexpr native_int128 int128_max = static_cast<native_int128>(~static_cast<native_uint128>(0) >> 1);

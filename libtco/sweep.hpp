@@ -9,7 +9,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace libtco {
@@ -24,6 +27,23 @@ struct SweepAxis {
     std::vector<Decimal> values;
 };
 
+namespace detail {
+// The value of axis `axis` at point i of the grid the axes span (the last axis fastest).
+inline const Decimal& grid_value(const std::vector<SweepAxis>& axes, std::int64_t i, std::size_t axis) {
+    std::int64_t stride = 1;
+    for (std::size_t a = axes.size(); a-- > axis + 1;) stride *= static_cast<std::int64_t>(axes[a].values.size());
+    const auto n = static_cast<std::int64_t>(axes[axis].values.size());
+    return axes[axis].values[static_cast<std::size_t>((i / stride) % n)];
+}
+}  // namespace detail
+
+// What a sweep says besides its points: the axes as resolved (workloads by index) and whether the
+// points were evaluated without re-running placement.
+struct SweepLayout {
+    std::vector<SweepAxis> axes;
+    bool closed_form = false;
+};
+
 struct SweepResult {
     std::vector<SweepAxis> axes;  // the parameters as resolved (workloads by index)
     bool closed_form = false;     // evaluated without re-running placement
@@ -33,12 +53,7 @@ struct SweepResult {
     std::int64_t size() const { return static_cast<std::int64_t>(eks_cents.size()); }
     std::int64_t difference_cents(std::int64_t i) const { return eks_cents[static_cast<std::size_t>(i)] - ecs_cents[static_cast<std::size_t>(i)]; }
     // The value of axis `axis` at point i.
-    const Decimal& value(std::int64_t i, std::size_t axis) const {
-        std::int64_t stride = 1;
-        for (std::size_t a = axes.size(); a-- > axis + 1;) stride *= static_cast<std::int64_t>(axes[a].values.size());
-        const auto n = static_cast<std::int64_t>(axes[axis].values.size());
-        return axes[axis].values[static_cast<std::size_t>((i / stride) % n)];
-    }
+    const Decimal& value(std::int64_t i, std::size_t axis) const { return detail::grid_value(axes, i, axis); }
 };
 
 // Values from low to high in `count` evenly spaced steps (both ends included), exact decimals.
@@ -82,19 +97,33 @@ inline void set_figure(StaffFigures& f, ClosedFormKey key, std::int64_t raw) {
     }
 }
 
+// An innermost ops-share axis cut into runs of evenly spaced values (linspace's last value, exact,
+// can break the spacing of the rest): the row kernel takes a run at once.
+struct ShareRuns {
+    std::vector<std::size_t> end;    // per value: one past the last value of its run
+    std::vector<std::int64_t> step;  // per value: its run's step (0 in a run of one)
+};
+
 struct NativeGrid {
     StaffFigures base;
     std::vector<std::vector<std::int64_t>> raw;  // per axis: raw units (clusters: the count)
-    std::optional<std::int64_t> inner_share_step;  // the step of an evenly spaced innermost ops-share axis
+    std::optional<ShareRuns> inner_share_runs;   // when the innermost axis is an ops share
 };
 
-// The step between the values when they are evenly spaced (at least two of them).
-inline std::optional<std::int64_t> even_step(const std::vector<std::int64_t>& raw) {
-    if (raw.size() < 2) return std::nullopt;
-    const std::int64_t step = raw[1] - raw[0];  // raw values are validated shares in [0, 1]: no overflow
-    for (std::size_t k = 2; k < raw.size(); ++k)
-        if (raw[k] - raw[k - 1] != step) return std::nullopt;
-    return step;
+// Greedy runs: each starts where the last ended and goes on while the step stays the same.
+inline ShareRuns share_runs(const std::vector<std::int64_t>& raw) {
+    ShareRuns runs{std::vector<std::size_t>(raw.size()), std::vector<std::int64_t>(raw.size())};
+    for (std::size_t start = 0; start < raw.size();) {
+        std::size_t stop = start + 1;
+        const std::int64_t step = stop < raw.size() ? raw[stop] - raw[start] : 0;  // validated shares in [0, 1]: no overflow
+        while (stop < raw.size() && raw[stop] - raw[stop - 1] == step) ++stop;
+        for (std::size_t k = start; k < stop; ++k) {
+            runs.end[k] = stop;
+            runs.step[k] = step;
+        }
+        start = stop;
+    }
+    return runs;
 }
 
 // Every axis value validated once (as the scenario reader would, with the point's context) and
@@ -121,42 +150,49 @@ inline std::optional<NativeGrid> native_closed_form(const Evaluator& evaluate, c
         grid.raw.push_back(std::move(raw));
     }
     const ClosedFormKey inner = axes.empty() ? ClosedFormKey::none : evaluate.key(axes.size() - 1);
-    if (inner == ClosedFormKey::eks_ops_share || inner == ClosedFormKey::ecs_ops_share) grid.inner_share_step = even_step(grid.raw.back());
+    if (inner == ClosedFormKey::eks_ops_share || inner == ClosedFormKey::ecs_ops_share) grid.inner_share_runs = share_runs(grid.raw.back());
     return grid;
 }
 #endif
 
 }  // namespace detail
 
-inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const std::vector<SweepAxis>& axes, const RunOptions& options = {}) {
+// The number of points of the grid the axes span; an error when there are none or too many.
+inline std::int64_t sweep_size(const std::vector<SweepAxis>& axes) { return detail::grid_size(axes); }
+
+// sweep() into buffers the caller owns (a numpy array, a memory map), sweep_size(axes) cents each:
+// nothing is allocated per point, and no buffer is written before the grid has been validated.
+inline SweepLayout sweep_into(const Scenario& scenario, const Catalog& catalog, const std::vector<SweepAxis>& axes, std::span<std::int64_t> eks_cents,
+                              std::span<std::int64_t> ecs_cents, const RunOptions& options = {}) {
     const std::int64_t n = detail::grid_size(axes);
+    if (static_cast<std::int64_t>(eks_cents.size()) != n || static_cast<std::int64_t>(ecs_cents.size()) != n)
+        throw std::invalid_argument("sweep_into: the grid has " + std::to_string(n) + " points; the buffers hold " + std::to_string(eks_cents.size()) +
+                                    " and " + std::to_string(ecs_cents.size()));
     std::vector<std::string> pointers;
     for (const SweepAxis& a : axes) pointers.push_back(a.parameter);
     const Evaluator evaluate(scenario, catalog, pointers);
 
-    SweepResult result;
-    result.axes = axes;
-    for (std::size_t a = 0; a < axes.size(); ++a) result.axes[a].parameter = evaluate.parameters()[a].path;
-    result.closed_form = evaluate.closed_form();
-    result.eks_cents.resize(static_cast<std::size_t>(n));
-    result.ecs_cents.resize(static_cast<std::size_t>(n));
+    SweepLayout layout;
+    layout.axes = axes;
+    for (std::size_t a = 0; a < axes.size(); ++a) layout.axes[a].parameter = evaluate.parameters()[a].path;
+    layout.closed_form = evaluate.closed_form();
     const auto point_error = [&](const error& e, const std::vector<Decimal>& values) {
         std::string where;
-        for (std::size_t a = 0; a < axes.size(); ++a) where += (a ? ", " : "") + result.axes[a].parameter + " = " + values[a].to_string();
+        for (std::size_t a = 0; a < axes.size(); ++a) where += (a ? ", " : "") + layout.axes[a].parameter + " = " + values[a].to_string();
         rethrow_with_context(e, "at " + where + ": ");
     };
     const auto by_decimals = [&](std::int64_t i, std::vector<Decimal>& values) {
-        for (std::size_t a = 0; a < axes.size(); ++a) values[a] = result.value(i, a);
+        for (std::size_t a = 0; a < axes.size(); ++a) values[a] = detail::grid_value(layout.axes, i, a);
         try {
             const Totals t = evaluate(values);
-            result.eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
-            result.ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
+            eks_cents[static_cast<std::size_t>(i)] = cents_of(t.eks);
+            ecs_cents[static_cast<std::size_t>(i)] = cents_of(t.ecs);
         } catch (const error& e) {
             point_error(e, values);
         }
     };
 #ifdef __SIZEOF_INT128__
-    if (auto fast = detail::native_closed_form(evaluate, result.axes)) {
+    if (auto fast = detail::native_closed_form(evaluate, layout.axes)) {
         parallel_for(n, options, [&](std::int64_t begin, std::int64_t end) {
             detail::ClosedFormKernel kernel = *evaluate.kernel();
             std::vector<Decimal> values(axes.size());
@@ -182,13 +218,13 @@ inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const
             const std::size_t inner = axes.size() - 1;
             const std::vector<std::int64_t>& inner_raw = fast->raw[inner];
             for (std::int64_t i = begin; i < end;) {
-                if (fast->inner_share_step) {
-                    // The rest of this row at once: only one ops share varies along it.
+                if (fast->inner_share_runs) {
+                    // The rest of this run of the row at once: only one ops share varies along it.
                     const std::size_t from = at[inner];
-                    const std::int64_t count = (std::min)(static_cast<std::int64_t>(inner_raw.size() - from), end - i);
+                    const std::int64_t count = (std::min)(static_cast<std::int64_t>(fast->inner_share_runs->end[from] - from), end - i);
                     const auto row = static_cast<std::size_t>(i);
-                    if (kernel.share_row(f, evaluate.key(inner) == detail::ClosedFormKey::eks_ops_share, inner_raw[from], *fast->inner_share_step,
-                                         count, &result.eks_cents[row], &result.ecs_cents[row])) {
+                    if (kernel.share_row(f, evaluate.key(inner) == detail::ClosedFormKey::eks_ops_share, inner_raw[from], fast->inner_share_runs->step[from],
+                                         count, &eks_cents[row], &ecs_cents[row])) {
                         at[inner] = from + static_cast<std::size_t>(count) - 1;
                         detail::set_figure(f, evaluate.key(inner), inner_raw[at[inner]]);
                         next_point();
@@ -197,8 +233,8 @@ inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const
                     }
                 }
                 if (const auto cents = kernel.cents(f)) {
-                    result.eks_cents[static_cast<std::size_t>(i)] = cents->first;
-                    result.ecs_cents[static_cast<std::size_t>(i)] = cents->second;
+                    eks_cents[static_cast<std::size_t>(i)] = cents->first;
+                    ecs_cents[static_cast<std::size_t>(i)] = cents->second;
                 } else {
                     by_decimals(i, values);
                 }
@@ -206,13 +242,24 @@ inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const
                 ++i;
             }
         });
-        return result;
+        return layout;
     }
 #endif
     parallel_for(n, options, [&](std::int64_t begin, std::int64_t end) {
         std::vector<Decimal> values(axes.size());
         for (std::int64_t i = begin; i < end; ++i) by_decimals(i, values);
     });
+    return layout;
+}
+
+inline SweepResult sweep(const Scenario& scenario, const Catalog& catalog, const std::vector<SweepAxis>& axes, const RunOptions& options = {}) {
+    const auto n = static_cast<std::size_t>(detail::grid_size(axes));
+    SweepResult result;
+    result.eks_cents.resize(n);
+    result.ecs_cents.resize(n);
+    SweepLayout layout = sweep_into(scenario, catalog, axes, result.eks_cents, result.ecs_cents, options);
+    result.axes = std::move(layout.axes);
+    result.closed_form = layout.closed_form;
     return result;
 }
 

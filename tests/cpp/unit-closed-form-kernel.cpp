@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 using libtco::Decimal;
@@ -33,6 +34,22 @@ void point_by_point(ClosedFormKernel k, StaffFigures f, bool eks, std::int64_t f
         eks_out.push_back(c->first);
         ecs_out.push_back(c->second);
     }
+}
+
+// A row both ways: four points at a time where the processor can, and one at a time. They must
+// agree; the first is written to eks_row and ecs_row.
+bool share_row_both_ways(ClosedFormKernel k, const StaffFigures& f, bool eks, std::int64_t first, std::int64_t step, std::int64_t n,
+                         std::vector<std::int64_t>& eks_row, std::vector<std::int64_t>& ecs_row) {
+    ClosedFormKernel scalar_kernel = k;
+    std::vector<std::int64_t> eks_scalar(eks_row.size()), ecs_scalar(ecs_row.size());
+    const bool vector_done = k.share_row(f, eks, first, step, n, eks_row.data(), ecs_row.data(), true);
+    const bool scalar_done = scalar_kernel.share_row(f, eks, first, step, n, eks_scalar.data(), ecs_scalar.data(), false);
+    REQUIRE(vector_done == scalar_done);
+    if (vector_done) {
+        CHECK(eks_row == eks_scalar);
+        CHECK(ecs_row == ecs_scalar);
+    }
+    return vector_done;
 }
 
 }  // namespace
@@ -62,7 +79,7 @@ TEST_CASE("the share row kernel matches the point-by-point kernel on random rows
         point_by_point(kernel, f, eks, first, step, n, eks_ref, ecs_ref);
         ClosedFormKernel row_kernel = kernel;
         std::vector<std::int64_t> eks_row(static_cast<std::size_t>(n)), ecs_row(static_cast<std::size_t>(n));
-        if (!row_kernel.share_row(f, eks, first, step, n, eks_row.data(), ecs_row.data())) {
+        if (!share_row_both_ways(row_kernel, f, eks, first, step, n, eks_row, ecs_row)) {
             // Declined only when annual x share reaches 2^62 units somewhere on the row.
             const long double annual = static_cast<long double>(f.engineers) / unit * static_cast<long double>(f.loaded_cost);
             const long double top_share = static_cast<long double>(step < 0 ? first : first + step * (n - 1)) / unit;
@@ -76,6 +93,33 @@ TEST_CASE("the share row kernel matches the point-by-point kernel on random rows
     CHECK(rows > 2000);
 }
 
+TEST_CASE("the share row kernel matches the point-by-point kernel on long rows with large steps") {
+    // Rows of thousands of points whose steps move the total by up to hundreds of dollars a point,
+    // so every level of the row's counters carries at most points.
+    std::mt19937_64 random(20261129);
+    const auto below = [&](std::int64_t n) { return static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(n)); };
+    for (int trial = 0; trial < 40; ++trial) {
+        StaffFigures f;
+        f.engineers = (1 + below(19)) * unit + below(unit);     // an annual cost within the row kernel's 62 bits
+        f.loaded_cost = below(230000) * unit + below(unit);
+        f.ecs_ops_share = below(unit + 1);
+        f.eks_ops_share = below(unit + 1);
+        f.clusters = below(3);
+        const ClosedFormKernel kernel(below(std::int64_t{1} << 50) - (std::int64_t{1} << 49), below(std::int64_t{1} << 50), 73 * unit);
+        const bool eks = trial % 2 == 1;
+        const std::int64_t n = 1000 + below(4000);
+        const std::int64_t step = (1 + below(unit / n)) * (trial % 4 == 0 ? -1 : 1);
+        const std::int64_t first = step < 0 ? -step * (n - 1) + below(unit + 1 + step * (n - 1)) : below(unit + 1 - step * (n - 1));
+        std::vector<std::int64_t> eks_ref, ecs_ref;
+        point_by_point(kernel, f, eks, first, step, n, eks_ref, ecs_ref);
+        ClosedFormKernel row_kernel = kernel;
+        std::vector<std::int64_t> eks_row(static_cast<std::size_t>(n)), ecs_row(static_cast<std::size_t>(n));
+        REQUIRE(share_row_both_ways(row_kernel, f, eks, first, step, n, eks_row, ecs_row));
+        CHECK(eks_row == eks_ref);
+        CHECK(ecs_row == ecs_ref);
+    }
+}
+
 TEST_CASE("the share row kernel hits half-even ties exactly") {
     // One engineer at $120,000: annual x share is a whole number of units times 120,000, so with these
     // steps the twelfth of it, and the cents of that, fall on exact halves at some points.
@@ -86,9 +130,73 @@ TEST_CASE("the share row kernel hits half-even ties exactly") {
         point_by_point(kernel, f, true, 0, step, 24, eks_ref, ecs_ref);
         ClosedFormKernel k = kernel;
         std::vector<std::int64_t> eks_row(24), ecs_row(24);
-        REQUIRE(k.share_row(f, true, 0, step, 24, eks_row.data(), ecs_row.data()));
+        REQUIRE(share_row_both_ways(k, f, true, 0, step, 24, eks_row, ecs_row));
         CHECK(eks_row == eks_ref);
     }
+}
+
+namespace {
+using libtco::detail::native_int128;
+
+native_int128 half_even_quotient(native_int128 n, native_int128 d) {  // d > 0
+    native_int128 q = n / d;
+    native_int128 r = n % d;
+    if (r < 0) {
+        r += d;
+        --q;
+    }
+    return q + ((2 * r > d || (2 * r == d && q % 2 != 0)) ? 1 : 0);
+}
+}  // namespace
+
+TEST_CASE("the share row kernel rounds every level's ties as the Decimal path does") {
+    // Half-dollar annual costs and odd shares put the product annual x share on an exact half unit;
+    // rests are then chosen so that one point's total falls on, just below or just above half a
+    // cent, with an even or an odd number of cents. A rounding slip of one unit at any level then
+    // changes that point's cents. With even steps every point's product is a tie and the point is
+    // one whose twelfth is a tie too; with odd steps products alternate between a tie and a whole
+    // number, and the point is the row's last, which four-at-a-time rows compute on their own.
+    std::mt19937_64 random(20261130);
+    const auto below = [&](std::int64_t n) { return static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(n)); };
+    constexpr std::int64_t cent = 10000000000;
+    int twelfth_ties = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+        const std::int64_t annual = (2 * below(200000) + 1) * (unit / 2);
+        StaffFigures f{unit, annual, 0, 0, 0};  // one engineer: annual is the loaded cost exactly
+        const bool eks = trial % 2 == 0;
+        const bool odd_steps = trial % 3 == 2;
+        const std::int64_t n = 50 + below(450);
+        const std::int64_t span = (2 * (1 + below(unit / 8 / n)) + (odd_steps ? 1 : 0));  // spans at most half of [0, 1]
+        const std::int64_t step = span * (trial % 5 == 0 ? -1 : 1);
+        std::int64_t first = (step < 0 ? unit - 1 - below(unit / 4) : below(unit / 4)) | 1;
+        std::int64_t j0 = below(n);
+        if (odd_steps) {
+            j0 = n - 1;
+            if ((first + j0 * step) % 2 == 0) first += step < 0 ? -1 : 1;  // an odd share at the last point
+        } else {
+            for (std::int64_t j = 0; j < n; ++j)
+                if (half_even_quotient(static_cast<native_int128>(annual) * (first + j * step), unit) % 12 == 6) {
+                    j0 = j;
+                    ++twelfth_ties;
+                    break;
+                }
+        }
+        const native_int128 twelfths_times_12 = half_even_quotient(static_cast<native_int128>(annual) * (first + j0 * step), unit);
+        const auto monthly = static_cast<std::int64_t>(half_even_quotient(twelfths_times_12, 12));
+        for (const std::int64_t target : {cent / 2 - 1, cent / 2, cent / 2 + 1})
+            for (const std::int64_t parity : {0, 1}) {
+                const std::int64_t rest = (2 * (1000 + below(1000000)) + parity) * cent + target - monthly;
+                const ClosedFormKernel kernel(eks ? rest : below(unit), eks ? below(unit) : rest, 73 * unit);
+                std::vector<std::int64_t> eks_ref, ecs_ref;
+                point_by_point(kernel, f, eks, first, step, n, eks_ref, ecs_ref);
+                ClosedFormKernel row_kernel = kernel;
+                std::vector<std::int64_t> eks_row(static_cast<std::size_t>(n)), ecs_row(static_cast<std::size_t>(n));
+                REQUIRE(share_row_both_ways(row_kernel, f, eks, first, step, n, eks_row, ecs_row));
+                REQUIRE(eks_row == eks_ref);
+                REQUIRE(ecs_row == ecs_ref);
+            }
+    }
+    CHECK(twelfth_ties > 50);
 }
 
 TEST_CASE("the share row kernel declines figures beyond 62 bits") {
@@ -116,6 +224,56 @@ TEST_CASE("a sweep over an evenly spaced ops share equals the Decimal evaluation
                 REQUIRE(r.eks_cents[static_cast<std::size_t>(i)] == libtco::cents_of(t.eks));
                 REQUIRE(r.ecs_cents[static_cast<std::size_t>(i)] == libtco::cents_of(t.ecs));
             }
+        }
+    }
+}
+
+TEST_CASE("sweep_into writes the sweep's points into the caller's buffers") {
+    const libtco::Catalog catalog = libtco::embedded_catalog();
+    const libtco::Scenario base = libtco::default_scenario();
+    const std::vector<libtco::SweepAxis> axes{{"/team/engineers", libtco::linspace(d("1"), d("9"), 5)},
+                                              {"/eks/ops_share", libtco::linspace(d("0.05"), d("0.25"), 11)}};
+    const libtco::SweepResult whole = libtco::sweep(base, catalog, axes);
+    REQUIRE(libtco::sweep_size(axes) == 55);
+    std::vector<std::int64_t> eks(55, -1), ecs(55, -1);
+    const libtco::SweepLayout layout = libtco::sweep_into(base, catalog, axes, eks, ecs);
+    CHECK(layout.closed_form);
+    CHECK(layout.axes[1].parameter == "/eks/ops_share");
+    CHECK(eks == whole.eks_cents);
+    CHECK(ecs == whole.ecs_cents);
+    // The first point against the Decimal evaluation.
+    const libtco::Evaluator evaluate(base, catalog, {"/team/engineers", "/eks/ops_share"});
+    CHECK(eks[0] == libtco::cents_of(evaluate(std::vector<Decimal>{d("1"), d("0.05")}).eks));
+
+    std::vector<std::int64_t> short_buffer(54, -1);
+    CHECK_THROWS_AS(libtco::sweep_into(base, catalog, axes, short_buffer, ecs), std::invalid_argument);
+    CHECK(short_buffer == std::vector<std::int64_t>(54, -1));
+}
+
+#ifdef __SIZEOF_INT128__
+TEST_CASE("an ops-share axis is cut into runs of even steps") {
+    const libtco::detail::ShareRuns runs = libtco::detail::share_runs({0, 2, 4, 7, 8, 9, 20});
+    CHECK(runs.end == std::vector<std::size_t>{3, 3, 3, 6, 6, 6, 7});
+    CHECK(runs.step == std::vector<std::int64_t>{2, 2, 2, 1, 1, 1, 0});
+}
+#endif
+
+TEST_CASE("a sweep over a linspace whose step is not exact equals the Decimal evaluation point by point") {
+    // 0.2 / 999 has no exact 12-place form: the values step by its rounding, and the last is 0.25
+    // exactly, so the axis is a run of 999 even steps and a run of one.
+    const libtco::Catalog catalog = libtco::embedded_catalog();
+    const libtco::Scenario base = libtco::default_scenario();
+    const std::vector<libtco::SweepAxis> axes{{"/team/engineers", {d("2"), d("7.5")}},
+                                              {"/ecs/ops_share", libtco::linspace(d("0.05"), d("0.25"), 1000)}};
+    const libtco::Evaluator evaluate(base, catalog, {"/team/engineers", "/ecs/ops_share"});
+    for (const int threads : {1, 3}) {
+        const libtco::SweepResult r = libtco::sweep(base, catalog, axes, libtco::RunOptions{threads, {}});
+        REQUIRE(r.size() == 2000);
+        CHECK(r.value(999, 1) == d("0.25"));
+        for (std::int64_t i = 0; i < r.size(); ++i) {
+            const libtco::Totals t = evaluate(std::vector<Decimal>{r.value(i, 0), r.value(i, 1)});
+            REQUIRE(r.eks_cents[static_cast<std::size_t>(i)] == libtco::cents_of(t.eks));
+            REQUIRE(r.ecs_cents[static_cast<std::size_t>(i)] == libtco::cents_of(t.ecs));
         }
     }
 }
