@@ -51,7 +51,7 @@ TEST_CASE("on the aws-730 basis the month's hours split 5/7 weekdays") {
     CHECK(cents(c.ecs.category_total(category::compute)) == "340.39");  // x 0.096 = 340.388571...
 }
 
-TEST_CASE("without scale-to-zero one replica stays; with KEDA the service stops") {
+TEST_CASE("without scale-to-zero one replica stays, with KEDA the service stops") {
     const std::string nights_off =
         R"([{"name": "batch", "demand": {"base": 0, "peaks": [{"days": "all", "from": "00:00", "to": "06:00", "replicas": 4}]},
              "vcpu": 1.5, "memory_gib": 5}])";

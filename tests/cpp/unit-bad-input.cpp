@@ -178,7 +178,7 @@ TEST_CASE("a document over the size limits is refused fast, with its own code") 
     CHECK(took < 5.0);  // about 0.15 s optimized; a Debug build is several times slower
 }
 
-TEST_CASE("scenario limits: workloads, replicas, given nodes; at the limit the scenario still reads") {
+TEST_CASE("scenario limits: workloads, replicas, given nodes, at the limit the scenario still reads") {
     // 10,000 workloads read; 10,001 are refused at /workloads before any is read.
     CHECK(Scenario::from_json_text(workloads_scenario(limits::max_workloads)).workloads.size() == 10000);
     const std::string over = workloads_scenario(limits::max_workloads + 1);
@@ -216,7 +216,7 @@ TEST_CASE("catalog limit: instance types") {
     CHECK(seconds_of([&] { (void)capture([&] { (void)Catalog::from_json_text(over); }); }) < 1.0);
 }
 
-TEST_CASE("money: the exact range ends at (2^128 - 1) / 10^12; beyond is an overflow error, never a wrapped number") {
+TEST_CASE("money: the exact range ends at (2^128 - 1) / 10^12, beyond is an overflow error, never a wrapped number") {
     const Decimal most = Decimal::parse(limits::max_decimal_text);
     CHECK(most.to_string() == limits::max_decimal_text);
     CHECK((-most).to_string() == std::string("-") + limits::max_decimal_text);

@@ -85,7 +85,7 @@ TEST_CASE("a 1-year no-upfront commitment at 37% off on $0.0416/h costs $19.13 a
     CHECK(cents(c.ecs.category_total(category::compute) + c.ecs.category_total(category::commitment)) == "19.13");
 }
 
-TEST_CASE("an upfront payment is amortized over the month; partial upfront splits by the named share") {
+TEST_CASE("an upfront payment is amortized over the month, partial upfront splits by the named share") {
     const std::string api = R"([{"name": "api", "replicas": 1, "vcpu": 1, "memory_gib": 2}])";
     // Generic 3-year partial upfront RI: 60% off. 0.0416 x 0.4 = 0.01664 $/h; half upfront, half recurring:
     // 0.01664 x 730 = 12.1472 -> 6.0736 each.

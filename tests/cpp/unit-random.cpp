@@ -54,7 +54,7 @@ TEST_CASE("Rng(seed, stream) seeds xoshiro256** from SplitMix64 at mix(mix(seed 
     CHECK(r.next_u64() == 145951546422690444ULL);
 }
 
-TEST_CASE("the same (seed, stream) repeats; other streams and seeds differ") {
+TEST_CASE("the same (seed, stream) repeats, other streams and seeds differ") {
     Rng a(7, 3), b(7, 3);
     int differ = 0;
     for (int i = 0; i < 1000; ++i) differ += a.next_u64() != b.next_u64() ? 1 : 0;
@@ -91,7 +91,7 @@ TEST_CASE("multiply_wide: the exact 128-bit product") {
     CHECK(c.low == 0);
 }
 
-TEST_CASE("uniform01 is the top 53 bits over 2^53; uniform_open01 is (2k + 1) / 2^53") {
+TEST_CASE("uniform01 is the top 53 bits over 2^53, uniform_open01 is (2k + 1) / 2^53") {
     Rng r(1, 2), raw(1, 2);
     double sum = 0;
     int bad = 0;
