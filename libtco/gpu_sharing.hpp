@@ -7,6 +7,10 @@
 //   mps           EKS device plugin: replicas_per_gpu equal clients, each at most 1/N of the compute
 //                 and memory; ECS nvidiaMps: placed by GPU memory only. At most 48 clients per GPU.
 //   mig           the smallest MIG profile that fits the replica's compute and memory (EKS)
+// A fractional replica too large to share a GPU under time-slicing (its request over the
+// efficiency is more than the GPU) or as an EKS MPS client (more than 1/N of the GPU) runs alone on
+// a GPU, unshared, as it would without sharing: sharing never leaves a replica without a place that
+// not sharing gives it. (Operators do the same with a node group whose GPUs are not shared.)
 
 #include <libtco/assumptions.hpp>
 #include <libtco/catalog.hpp>
@@ -91,18 +95,23 @@ inline std::optional<GpuNeed> gpu_need(const Decimal& gpus, const Decimal& gpu_m
         return need;
     }
     const Decimal memory = fractional_memory(gpus, gpu_memory_gib, gpu);
+    // A GPU of its own: what not sharing gives a fractional replica.
+    const auto unshared = [&]() -> std::optional<GpuNeed> {
+        if (gpus > gpu.capacity) return std::nullopt;
+        GpuNeed alone;
+        alone.kind = GpuNeed::Kind::exclusive;
+        alone.exclusive_gpus = 1;
+        return alone;
+    };
     switch (sharing.strategy) {
-        case SharingStrategy::none:
-            if (gpus > gpu.capacity) return std::nullopt;
-            need.kind = GpuNeed::Kind::exclusive;
-            need.exclusive_gpus = 1;
-            return need;
+        case SharingStrategy::none: return unshared();
         case SharingStrategy::time_slicing:
             need.kind = GpuNeed::Kind::shared;
             need.compute = gpus / sharing.time_slicing_efficiency.value();
             need.memory_gib = memory;
             need.clients_per_gpu = sharing.replicas_per_gpu;
-            if (need.compute > gpu.capacity || memory > gpu.memory_gib) return std::nullopt;
+            if (memory > gpu.memory_gib) return std::nullopt;
+            if (need.compute > gpu.capacity) return unshared();
             return need;
         case SharingStrategy::mps: {
             need.kind = GpuNeed::Kind::shared;
@@ -115,7 +124,7 @@ inline std::optional<GpuNeed> gpu_need(const Decimal& gpus, const Decimal& gpu_m
             const Decimal clients(sharing.replicas_per_gpu);
             need.compute = gpu.capacity / clients;
             need.memory_gib = gpu.memory_gib / clients;
-            if (gpus > need.compute || memory > need.memory_gib) return std::nullopt;
+            if (gpus > need.compute || memory > need.memory_gib) return unshared();
             return need;
         }
         case SharingStrategy::mig: {

@@ -76,6 +76,9 @@ struct PlacedNode {
     std::map<std::size_t, std::int64_t> replicas;  // workload index -> replicas on this node
 };
 
+// Groups this small also try a fleet in which every class opens nodes of its lowest-price-per-
+// replica type and later classes fill their room: cheap for small groups, where such room matters.
+inline constexpr std::int64_t spare_room_search_max_replicas = 64;
 // Groups this small are placed optimally by exhaustive search.
 inline constexpr std::int64_t exact_search_max_replicas = 12;
 inline constexpr std::size_t exact_search_max_types = 12;
@@ -242,7 +245,8 @@ inline const GpuNeed* need_for(const ClassOptions& o, const NodeShape* s) {
 
 // The cheapest multiset of node types holding `count` replicas of the class on empty nodes:
 // full nodes of the type with the lowest price per replica, then the cheapest cover of the rest.
-inline std::vector<std::size_t> cheapest_cover(const ClassOptions& o, std::int64_t count) {
+// The type with the lowest price per replica of the class on an empty node (the larger on a tie).
+inline std::size_t best_per_replica(const ClassOptions& o) {
     const std::vector<std::int64_t>& capacity = o.capacity();
     std::size_t best = 0;
     for (std::size_t i = 1; i < o.shapes.size(); ++i) {
@@ -250,6 +254,12 @@ inline std::vector<std::size_t> cheapest_cover(const ClassOptions& o, std::int64
         const Decimal rhs = times(o.shapes[best]->price.value(), capacity[i]);
         if (lhs < rhs || (lhs == rhs && capacity[i] > capacity[best])) best = i;
     }
+    return best;
+}
+
+inline std::vector<std::size_t> cheapest_cover(const ClassOptions& o, std::int64_t count) {
+    const std::vector<std::int64_t>& capacity = o.capacity();
+    const std::size_t best = best_per_replica(o);
     std::vector<std::size_t> picks(static_cast<std::size_t>(count / capacity[best]), best);
     const std::int64_t rest = count % capacity[best];
     if (rest == 0) return picks;
@@ -436,15 +446,27 @@ private:
     Kind cpu_;
 };
 
+// How a class covers the replicas the open nodes cannot take: the cheapest mix of types for
+// itself, or nodes of its lowest-price-per-replica type only, whose spare room later classes fill.
+enum class Cover { cheapest_mix, best_per_replica };
+
+inline std::vector<std::size_t> cover(const ClassOptions& o, std::int64_t count, Cover how) {
+    if (count <= 0) return {};
+    if (how == Cover::cheapest_mix) return cheapest_cover(o, count);
+    const std::size_t best = best_per_replica(o);
+    const std::int64_t per_node = o.capacity()[best];
+    return std::vector<std::size_t>(static_cast<std::size_t>((count + per_node - 1) / per_node), best);
+}
+
 // Places classes [begin, end) on the fleet, largest first; `apart`: GPU and CPU-only classes on
 // separate nodes.
 inline void greedy_place(OpenFleet& fleet, const std::vector<ClassOptions>& classes, std::size_t begin, std::size_t end, const Hours& hours,
-                         bool apart) {
+                         bool apart, Cover how = Cover::cheapest_mix) {
     for (std::size_t k = begin; k < end; ++k) {
         const ClassOptions& o = classes[k];
         std::int64_t remaining = o.cls->count;
         fleet.fill(o, remaining, apart);
-        for (std::size_t pick : remaining == 0 ? std::vector<std::size_t>{} : cheapest_cover(o, remaining)) {
+        for (std::size_t pick : cover(o, remaining, how)) {
             fleet.open(*o.shapes[pick], hours);
             fleet.place_new(o, pick, remaining);
         }
@@ -571,6 +593,14 @@ inline std::vector<PlacedNode> pack_classes(std::vector<ReplicaClass> classes, c
     } else {
         detail::greedy_place(gpu_phase, options, first_cpu, options.size(), hours, false);
         best = std::move(gpu_phase.nodes);
+    }
+    if (total <= spare_room_search_max_replicas) {
+        // Covering each class with the cheapest mix for itself can miss one larger node that all the
+        // classes share (4 p5.4xlarge for 2 + 2 one-GPU replicas of two workloads and some CPU ones,
+        // where one p4d.24xlarge holds them all for less).
+        detail::OpenFleet shared_room;
+        detail::greedy_place(shared_room, options, 0, options.size(), hours, false, detail::Cover::best_per_replica);
+        if (detail::fleet_price(shared_room.nodes) < detail::fleet_price(best)) best = std::move(shared_room.nodes);
     }
     if (total <= exact_search_max_replicas) {
         std::vector<const NodeShape*> usable;

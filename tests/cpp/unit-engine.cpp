@@ -178,7 +178,7 @@ TEST_CASE("inputs that cannot be costed are errors with paths") {
     CHECK(e.code() == errc::overflow);
 }
 
-TEST_CASE("EKS holds at most max_pods replicas per node; ECS has no pod limit") {
+TEST_CASE("EKS holds at most max_pods replicas per node, ECS has no pod limit") {
     // 100 tiny replicas on t3.micro ($0.0104/h). EKS: max_pods 4 -> 25 nodes: 25 x 0.0104 x 730 = 189.80.
     // ECS: 1 GiB - 0.25 reserved = 0.75 GiB holds 15 replicas of 0.05 GiB -> 7 nodes: 7 x 0.0104 x 730 = 53.144.
     const std::string types = R"({"node_types": ["t3.micro"]})";
@@ -204,4 +204,24 @@ TEST_CASE("the same input gives the same JSON report every time") {
     const std::string a = to_json(compare(std::string(default_scenario_json))).dump();
     const std::string b = to_json(compare(std::string(default_scenario_json))).dump();
     CHECK(a == b);
+}
+
+TEST_CASE("two small GPU workloads and CPU ones share one p4d.24xlarge rather than four p5.4xlarge") {
+    // 2 one-GPU replicas, 2 eighth-GPU ones (a whole GPU each, unshared) and 7 two-vCPU CPU replicas,
+    // A100 or H100 only, on 18 types (too many for the exhaustive search). Covering each workload
+    // with the cheapest mix for itself gives 4 p5.4xlarge: 4 x $6.88 x 730 = $20,089.60. One
+    // p4d.24xlarge holds all of them (4 of its 8 GPUs, 2 x 3 + 2 x 1 + 7 x 2 = 22 of 96 vCPU):
+    // $21.957642 x 730 = $16,029.08.
+    const std::string workloads = R"([
+        {"name": "w0", "replicas": 2, "gpus": 1, "vcpu": 3, "memory_gib": 4, "gpu_models": ["A100-40GB", "H100"]},
+        {"name": "w1", "replicas": 2, "gpus": 0.125, "gpu_memory_gib": 5, "vcpu": 1, "memory_gib": 1, "gpu_models": ["A100-40GB", "H100"]},
+        {"name": "w3", "replicas": 7, "vcpu": 2, "memory_gib": 0.5}])";
+    const std::string types = R"({"node_types": ["g4dn.xlarge", "g4dn.12xlarge", "g5.xlarge", "g5.2xlarge", "g5.12xlarge", "g6.xlarge",
+        "g6.4xlarge", "g6f.large", "g6f.2xlarge", "g6f.4xlarge", "p4d.24xlarge", "p5.4xlarge", "m5.large", "m5.xlarge", "m5.4xlarge",
+        "c5.2xlarge", "r5.large", "t3.xlarge"]})";
+    const Comparison c = compare(scenario_json(workloads, types, types));
+    REQUIRE(c.ecs.instances.size() == 1);
+    CHECK(c.ecs.instances[0].instance_type == "p4d.24xlarge");
+    CHECK(c.ecs.instances[0].count == 1);
+    CHECK(cents(c.ecs.category_total(category::compute)) == "16029.08");
 }

@@ -60,7 +60,7 @@ TEST_CASE("time-slicing replicas_per_gpu caps the pods on a GPU") {
     CHECK(nodes_of(c.eks) == 3);
 }
 
-TEST_CASE("ECS MPS places by GPU memory; EKS MPS gives each client 1/N of the GPU") {
+TEST_CASE("ECS MPS places by GPU memory, EKS MPS gives each client 1/N of the GPU") {
     // ECS nvidiaMps: 22.35 GiB / 8 GiB = 2 tasks per GPU (compute is a cap, not a reservation).
     const Comparison ecs = compare(scenario_json(fractional_8, "{}", R"({"node_types": ["g5.xlarge"], "gpu_sharing": "mps"})"));
     CHECK(nodes_of(ecs.ecs) == 4);
@@ -68,12 +68,33 @@ TEST_CASE("ECS MPS places by GPU memory; EKS MPS gives each client 1/N of the GP
     // EKS MPS with 2 clients: each gets 0.5 of the compute and 11.18 GiB: a 0.4 / 8 GiB replica fits.
     const Comparison two = compare(scenario_json(fractional_8, R"({"node_types": ["g5.xlarge"], "gpu_sharing": "mps", "replicas_per_gpu": 2})"));
     CHECK(nodes_of(two.eks) == 4);
-    // With 3 clients each gets 1/3 of the compute, below 0.4: the replica cannot run on MPS there.
-    const error e = capture([] {
-        compare(scenario_json(fractional_8, R"({"node_types": ["g5.xlarge"], "gpu_sharing": "mps", "replicas_per_gpu": 3})"));
-    });
-    CHECK(e.code() == errc::unplaceable_replica);
-    CHECK(e.path() == "/workloads/0");
+    // With 3 clients each gets 1/3 of the compute, below 0.4: each replica runs alone on a GPU,
+    // unshared, as without sharing: 8 g5.xlarge, and no saving.
+    const Comparison three = compare(scenario_json(fractional_8, R"({"node_types": ["g5.xlarge"], "gpu_sharing": "mps", "replicas_per_gpu": 3})"));
+    CHECK(nodes_of(three.eks) == 8);
+    for (const NodePlan& n : three.eks.placement) {
+        REQUIRE(n.gpus.size() == 1);
+        CHECK(n.gpus[0].exclusive);
+    }
+    CHECK(three.eks.utilization.gpus_without_sharing->to_string() == "8");
+    CHECK(cents(*three.eks.utilization.compute_without_sharing) == cents(three.eks.utilization.compute));
+}
+
+TEST_CASE("a replica too large to time-slice runs alone on a GPU instead of not at all") {
+    // 0.95 / 0.9 = 1.06 of a GPU: more than one GPU's compute, so it cannot share one. Without
+    // sharing it takes a GPU whole; with time-slicing it now does the same: 3 g5.xlarge.
+    const std::string big = R"([{"name": "b", "replicas": 3, "gpus": 0.95, "gpu_memory_gib": 20, "vcpu": 1, "memory_gib": 4}])";
+    const Comparison c = compare(scenario_json(big, R"({"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing"})"));
+    CHECK(nodes_of(c.eks) == 3);
+    CHECK(cents(c.eks.category_total(category::compute)) == "2203.14");  // 3 x 730 x 1.006
+    CHECK(c.eks.utilization.gpus_paid.to_string() == "3");
+    // 1/8 of an L4 on a g6f.large: 0.125 / 0.9 = 0.139 is more than the type's 0.125, so the replica
+    // runs alone there, as it does without sharing (before, time-slicing could not place it at all).
+    const std::string eighth = R"([{"name": "t", "replicas": 2, "gpus": 0.125, "gpu_memory_gib": 2, "vcpu": 1, "memory_gib": 2}])";
+    const Comparison g6f = compare(scenario_json(eighth, R"({"node_types": ["g6f.large"], "gpu_sharing": "time-slicing"})"));
+    CHECK(nodes_of(g6f.eks) == 2);
+    CHECK(cents(g6f.eks.category_total(category::compute)) == "294.92");  // 2 x 730 x 0.202
+    CHECK(g6f.eks.utilization.gpus_paid == *g6f.eks.utilization.gpus_without_sharing);
 }
 
 TEST_CASE("7 replicas asking one 1g.10gb slice each fit on one A100-80GB GPU under MIG") {

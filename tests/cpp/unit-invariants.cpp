@@ -8,8 +8,10 @@
 //   - the rounded line items add up to the rounded total, each within a cent of its exact amount,
 //     and the confidence split adds up to it too;
 //   - the showback adds up to the compute lines: exactly, and in cents to their exact sum rounded once;
-//   - adding a workload never lowers a platform's exact total;
-//   - sharing GPUs (time-slicing, MPS) on whole-GPU types never needs more GPUs than not sharing;
+//   - adding a workload never lowers a platform's exact total (a theorem where placement is exact;
+//     checked on greedily placed fleets too);
+//   - sharing GPUs (time-slicing, MPS) on whole-GPU types never needs more GPUs than not sharing, and
+//     on any types, fractional ones included, never costs more where placement is exact;
 //   - a bigger spot discount (the same share off every type) never raises a platform's total;
 //   - scenario JSON and report JSON round-trip to the same text.
 #include "scenario_fixture.hpp"
@@ -272,11 +274,9 @@ TEST_CASE("generated scenarios: rounding, showback and round trips") {
 }
 
 // Placement is exact for a group of at most 12 replicas on at most 12 non-dominated types; an
-// exact fleet for more workloads holds the fewer too, so it cannot cost less. (Beyond that the
-// greedy packer can: 1 p4d.24xlarge + 4 p5.4xlarge for 8 GPU replicas and 3 CPU ones on 18 types,
-// 2 p4d.24xlarge once 4 more GPU replicas are added.) Spot savings are the same for every type:
-// the packer chooses by on-demand price, so with savings that differ by type a pricier on-demand
-// fleet can be the cheaper one on spot.
+// exact fleet for more workloads holds the fewer too, so it cannot cost less. Spot savings are the
+// same for every type: the packer chooses by on-demand price, so with savings that differ by type a
+// pricier on-demand fleet can be the cheaper one on spot.
 TEST_CASE("generated scenarios: adding a workload never lowers a platform's total when placement is exact") {
     const Catalog catalog = with_uniform_spot(embedded_catalog(), "0.5");
     Generator g(20260902);
@@ -294,6 +294,62 @@ TEST_CASE("generated scenarios: adding a workload never lowers a platform's tota
         INFO(after_text);
         CHECK(after->eks.total() >= before->eks.total());
         CHECK(after->ecs.total() >= before->ecs.total());
+    }
+    CHECK(compared > generated_cases / 2);
+}
+
+// Beyond the exact cut the packer is greedy, with no proof of monotony. Its one known lapse on this
+// generator's fleets (about 1 case in 1,500: 4 p5.4xlarge where one p4d.24xlarge holds everything,
+// and the p4d.24xlarge once more replicas are added; a test in unit-engine.cpp) is closed by the
+// shared-room fleet small groups also try; 4,500 generated fleets on 15 to 18 types, every sharing
+// mode, then show no total that falls. These cases keep it so.
+TEST_CASE("generated scenarios: adding a workload to a greedily placed fleet does not lower a platform's total") {
+    const Catalog catalog = with_uniform_spot(embedded_catalog(), "0.5");
+    Generator g(20261129);
+    int compared = 0;
+    for (int k = 0; k < generated_cases; ++k) {
+        const Drawn d = draw(g);
+        std::vector<std::string> more = d.workloads;
+        more.push_back(workload_json(g, "added", d.eks_sharing == "mig"));
+        const std::string before_text = scenario_text(d, d.eks_sharing, d.ecs_sharing, d.workloads, node_types(d.eks_sharing), node_types(d.ecs_sharing));
+        const std::string after_text = scenario_text(d, d.eks_sharing, d.ecs_sharing, more, node_types(d.eks_sharing), node_types(d.ecs_sharing));
+        const auto before = compare_or_skip(before_text, catalog);
+        const auto after = compare_or_skip(after_text, catalog);
+        if (!before || !after) continue;
+        ++compared;
+        INFO(after_text);
+        CHECK(after->eks.total() >= before->eks.total());
+        CHECK(after->ecs.total() >= before->ecs.total());
+    }
+    CHECK(compared > generated_cases / 2);
+}
+
+// A replica too large to share a GPU runs alone on one, so every unshared fleet is a fleet under
+// sharing too, and the optimal shared fleet costs no more. On fractional-GPU types sharing may pay
+// for more GPU capacity when that is cheaper (a shared L4 instead of several eighths of one): the
+// model minimises cost, not GPUs.
+TEST_CASE("generated scenarios: sharing never costs more than not sharing when placement is exact, fractional GPUs included") {
+    const Catalog catalog = embedded_catalog();
+    Generator g(20261130);
+    const std::string types = R"(["g6f.large", "g6f.2xlarge", "g5.xlarge", "g6.xlarge", "m5.large", "c5.2xlarge"])";
+    int compared = 0;
+    for (int k = 0; k < generated_cases; ++k) {
+        const Drawn d = draw(g, true);
+        const std::string eks_sharing = d.eks_sharing == "mps" ? "mps" : "time-slicing";
+        std::vector<std::string> workloads;
+        for (std::string w : d.workloads) {
+            const auto models = w.find(R"(, "gpu_models")");
+            if (models != std::string::npos) w.erase(models, w.find(']', models) + 1 - models);
+            workloads.push_back(w);
+        }
+        const std::string shared_text = scenario_text(d, eks_sharing, "mps", workloads, types, types);
+        const auto with = compare_or_skip(shared_text, catalog);
+        const auto without = compare_or_skip(scenario_text(d, "none", "none", workloads, types, types), catalog);
+        if (!with || !without) continue;
+        ++compared;
+        INFO(shared_text);
+        CHECK(with->eks.category_total(category::compute) <= without->eks.category_total(category::compute));
+        CHECK(with->ecs.category_total(category::compute) <= without->ecs.category_total(category::compute));
     }
     CHECK(compared > generated_cases / 2);
 }

@@ -10,7 +10,8 @@ every valid scenario, whatever the prices:
 * the showback (compute cost per workload, and idle) adds up to the compute lines exactly, and in cents
   to their exact sum rounded once;
 * adding a workload never lowers a platform's total (see the test for the exact statement);
-* sharing GPUs never needs more GPUs than not sharing;
+* sharing GPUs never needs more GPUs than not sharing on whole-GPU types, and never costs more on any
+  types (fractional GPUs included) where placement is exact;
 * a bigger spot discount never raises a platform's total;
 * scenario and report JSON round-trip to the same text, and pickling round-trips.
 
@@ -366,11 +367,10 @@ WHOLE_GPU_TYPES = ["g4dn.12xlarge", "g5.xlarge", "g6.xlarge", "g6.4xlarge", "m5.
 @SETTINGS
 @given(doc=SCENARIOS, eks_sharing=st.sampled_from(["time-slicing", "mps"]))
 def test_time_slicing_and_mps_on_whole_gpus_never_need_more_gpus_than_not_sharing(doc, eks_sharing):
-    # On whole GPUs a replica that fits a GPU unshared fits it shared too, so sharing can only pack
-    # tighter. Not so elsewhere, by the model's own terms: time-slicing charges each replica
-    # gpus / efficiency of a GPU, so a 0.125-GPU replica no longer fits a g6f.large (1/8 of an L4)
-    # and takes a g6f.2xlarge (1/4); MIG runs only on A100/H100/H200, so a replica that took a
-    # fractional-GPU instance unshared takes a MIG slice of a whole GPU.
+    # On whole GPUs a replica that fits a GPU unshared fits it shared too (alone, if it is too large
+    # to share one), so sharing can only pack tighter. On fractional-GPU types the cheapest fleet
+    # may pay for more GPU capacity (a shared L4 rather than several eighths of one), and MIG runs
+    # only on A100/H100/H200: there the invariant is the cost, below.
     doc["eks"]["gpu_sharing"], doc["ecs"]["gpu_sharing"] = eks_sharing, "mps"
     for platform in ("eks", "ecs"):
         doc[platform]["node_types"] = WHOLE_GPU_TYPES
@@ -389,6 +389,36 @@ def test_time_slicing_and_mps_on_whole_gpus_never_need_more_gpus_than_not_sharin
         assert gpus <= D(unshared.platform(platform).utilization["gpus"]), platform
         if "without_sharing" in utilization:
             assert D(utilization["without_sharing"]["gpus"]) == D(unshared.platform(platform).utilization["gpus"])
+
+
+#: Fractional and whole GPUs, few enough for the exhaustive search.
+EXACT_SHARING_TYPES = ["g6f.large", "g6f.2xlarge", "g5.xlarge", "g6.xlarge", "m5.large", "c5.2xlarge"]
+
+
+@SETTINGS
+@given(doc=SCENARIOS, extra=any_workload, eks_sharing=st.sampled_from(["time-slicing", "mps"]))
+def test_sharing_never_costs_more_than_not_sharing_when_placement_is_exact(doc, extra, eks_sharing):
+    # A replica too large to share a GPU runs alone on one, so every unshared fleet is a fleet under
+    # sharing too: the optimal shared fleet cannot cost more, fractional-GPU types included.
+    small, _ = exactly_placed(doc, extra)
+    small["eks"]["gpu_sharing"], small["ecs"]["gpu_sharing"] = eks_sharing, "mps"
+    small["eks"].pop("replicas_per_gpu", None)
+    small["ecs"].pop("replicas_per_gpu", None)
+    for platform in ("eks", "ecs"):
+        small[platform]["node_types"] = EXACT_SHARING_TYPES
+    for w in small["workloads"]:
+        w.pop("gpu_models", None)
+    unshared_doc = copy.deepcopy(small)
+    unshared_doc["eks"]["gpu_sharing"] = unshared_doc["ecs"]["gpu_sharing"] = "none"
+    try:
+        shared, unshared = libtco.compare(small), libtco.compare(unshared_doc)
+    except libtco.PlacementError:
+        assume(False)
+        raise
+    for platform in ("eks", "ecs"):
+        compute = dsum(li.usd_exact for li in shared.platform(platform).line_items if li.category == "compute")
+        unshared_compute = dsum(li.usd_exact for li in unshared.platform(platform).line_items if li.category == "compute")
+        assert compute <= unshared_compute, platform
 
 
 # --- round trips ----------------------------------------------------------------------------------
