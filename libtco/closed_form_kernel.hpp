@@ -78,7 +78,9 @@ public:
 
         const std::int64_t fixed_cents = eks_varies ? at_first->second : at_first->first;
         std::fill(eks_varies ? ecs_out : eks_out, (eks_varies ? ecs_out : eks_out) + n, fixed_cents);
-        share_row_cents(annual_ * first, annual_ * step, static_cast<std::int64_t>(rest), n, eks_varies ? eks_out : ecs_out, allow_vector);
+        // A lone point takes no step, and nothing bounds the step beside it: not multiplied at all.
+        share_row_cents(annual_ * first, n > 1 ? annual_ * step : 0, static_cast<std::int64_t>(rest), n, eks_varies ? eks_out : ecs_out,
+                        allow_vector);
         return true;
     }
 

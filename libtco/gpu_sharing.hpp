@@ -9,8 +9,9 @@
 //   mig           the smallest MIG profile that fits the replica's compute and memory (EKS)
 // A fractional replica too large to share a GPU under time-slicing (its request over the
 // efficiency is more than the GPU) or as an EKS MPS client (more than 1/N of the GPU) runs alone on
-// a GPU, unshared, as it would without sharing: sharing never leaves a replica without a place that
-// not sharing gives it. (Operators do the same with a node group whose GPUs are not shared.)
+// a GPU, unshared, as it would without sharing: time-slicing and MPS never leave a replica without a
+// place that not sharing gives it. (Operators do the same with a node group whose GPUs are not
+// shared.) MIG still needs a MIG-capable GPU.
 
 #include <libtco/assumptions.hpp>
 #include <libtco/catalog.hpp>

@@ -161,7 +161,8 @@ inline std::optional<NativeGrid> native_closed_form(const Evaluator& evaluate, c
 inline std::int64_t sweep_size(const std::vector<SweepAxis>& axes) { return detail::grid_size(axes); }
 
 // sweep() into buffers the caller owns (a numpy array, a memory map), sweep_size(axes) cents each:
-// nothing is allocated per point, and no buffer is written before the grid has been validated.
+// nothing is allocated per point. Buffers of the wrong size are refused before anything is written;
+// a point that fails (on the engine path) throws after other points have been written.
 inline SweepLayout sweep_into(const Scenario& scenario, const Catalog& catalog, const std::vector<SweepAxis>& axes, std::span<std::int64_t> eks_cents,
                               std::span<std::int64_t> ecs_cents, const RunOptions& options = {}) {
     const std::int64_t n = detail::grid_size(axes);

@@ -118,8 +118,8 @@ void register_analysis(py::module_& m) {
                 in = read_inputs(scenario_json, catalog_json);
                 grid_axes = read_axes(grid);
             }
-            // The points go straight into numpy's own arrays: left uninitialised, and in the large
-            // pages numpy asks the kernel for, they cost no zeroing and few page faults.
+            // The points go straight into numpy's own arrays: no value-initialising pass over them
+            // (as a vector's resize makes), and few page faults in the large pages numpy asks for.
             const std::int64_t n = sweep_size(grid_axes);
             py::array_t<std::int64_t> eks_cents(static_cast<py::ssize_t>(n));
             py::array_t<std::int64_t> ecs_cents(static_cast<py::ssize_t>(n));

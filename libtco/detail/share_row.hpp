@@ -158,7 +158,7 @@ inline bool has_avx2() {
 inline void share_row_cents(native_int128 first_product, native_int128 step_product, std::int64_t rest, std::int64_t n, std::int64_t* out,
                             bool allow_vector = true) {
     if (n <= 0) return;
-    if (n == 1) step_product = 0;  // a lone point takes no step (and the axis's step need not fit beside it)
+    if (n == 1) step_product = 0;  // a lone point takes no step
 #ifdef LIBTCO_SHARE_ROW_AVX2
     // Four steps at once stay within the row's span only when it has more than four points.
     if (allow_vector && n > 4 && has_avx2()) return share_row_avx2(first_product, step_product, rest, n, out);

@@ -155,7 +155,8 @@ TEST_CASE("the share row kernel rounds every level's ties as the Decimal path do
     // cent, with an even or an odd number of cents. A rounding slip of one unit at any level then
     // changes that point's cents. With even steps every point's product is a tie and the point is
     // one whose twelfth is a tie too; with odd steps products alternate between a tie and a whole
-    // number, and the point is the row's last, which four-at-a-time rows compute on their own.
+    // number, and the point is the row's last, which four-at-a-time rows compute on their own when
+    // the row's length is not a multiple of four.
     std::mt19937_64 random(20261130);
     const auto below = [&](std::int64_t n) { return static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(n)); };
     constexpr std::int64_t cent = 10000000000;

@@ -11,7 +11,8 @@
 //   - adding a workload never lowers a platform's exact total (a theorem where placement is exact;
 //     checked on greedily placed fleets too);
 //   - sharing GPUs (time-slicing, MPS) on whole-GPU types never needs more GPUs than not sharing, and
-//     on any types, fractional ones included, never costs more where placement is exact;
+//     on any types, fractional ones included, never costs more where placement is exact (spot
+//     savings equal across types);
 //   - a bigger spot discount (the same share off every type) never raises a platform's total;
 //   - scenario JSON and report JSON round-trip to the same text.
 #include "scenario_fixture.hpp"
@@ -324,12 +325,13 @@ TEST_CASE("generated scenarios: adding a workload to a greedily placed fleet doe
     CHECK(compared > generated_cases / 2);
 }
 
-// A replica too large to share a GPU runs alone on one, so every unshared fleet is a fleet under
-// sharing too, and the optimal shared fleet costs no more. On fractional-GPU types sharing may pay
-// for more GPU capacity when that is cheaper (a shared L4 instead of several eighths of one): the
-// model minimises cost, not GPUs.
-TEST_CASE("generated scenarios: sharing never costs more than not sharing when placement is exact, fractional GPUs included") {
-    const Catalog catalog = embedded_catalog();
+// Under time-slicing and MPS a replica too large to share a GPU runs alone on one, so every
+// unshared fleet is a fleet under sharing too, and the optimal shared fleet costs no more. Spot
+// savings are the same for every type, as the packer compares on-demand prices. On fractional-GPU
+// types sharing may pay for more GPU capacity when that is cheaper (a shared L4 instead of several
+// eighths of one): the model minimises cost, not GPUs.
+TEST_CASE("generated scenarios: time-slicing and MPS never cost more than not sharing when placement is exact, fractional GPUs included") {
+    const Catalog catalog = with_uniform_spot(embedded_catalog(), "0.5");
     Generator g(20261130);
     const std::string types = R"(["g6f.large", "g6f.2xlarge", "g5.xlarge", "g6.xlarge", "m5.large", "c5.2xlarge"])";
     int compared = 0;
