@@ -3,11 +3,13 @@
 //
 // Replicas of one workload are identical, so placement works on classes (a workload and how many
 // replicas of it run the same hours) and places many replicas at once. For each group of classes
-// that run the same hours it builds fleets two ways and keeps the cheaper:
+// that run the same hours it builds fleets several ways and keeps the cheapest:
 //   - co-located: classes largest first; each fills the nodes already open (first fit), then opens
 //     nodes of the type with the lowest price per replica it carries, and covers the rest with the
 //     cheapest mix of types (a small knapsack);
-//   - apart: the same with GPU and CPU-only classes packed on separate nodes.
+//   - apart: the same with GPU and CPU-only classes packed on separate nodes;
+//   - for groups of at most `spare_room_search_max_replicas` replicas, shared room: each class
+//     opens nodes of its lowest-price-per-replica type only, and later classes fill their room.
 // Groups of at most `exact_search_max_replicas` replicas are then searched exhaustively (branch
 // and bound over the non-dominated types), so small cases are optimal. Capacity a team already
 // runs (given nodes) is filled first. On a node, each replica goes to a GPU by its GpuNeed (whole
