@@ -52,6 +52,17 @@ bool share_row_both_ways(ClosedFormKernel k, const StaffFigures& f, bool eks, st
     return vector_done;
 }
 
+// A row by the row kernel, both ways, against point_by_point(); false when the kernel declines it.
+bool row_matches_points(const ClosedFormKernel& kernel, const StaffFigures& f, bool eks, std::int64_t first, std::int64_t step, std::int64_t n) {
+    std::vector<std::int64_t> eks_ref, ecs_ref;
+    point_by_point(kernel, f, eks, first, step, n, eks_ref, ecs_ref);
+    std::vector<std::int64_t> eks_row(static_cast<std::size_t>(n)), ecs_row(static_cast<std::size_t>(n));
+    if (!share_row_both_ways(kernel, f, eks, first, step, n, eks_row, ecs_row)) return false;
+    CHECK(eks_row == eks_ref);
+    CHECK(ecs_row == ecs_ref);
+    return true;
+}
+
 }  // namespace
 
 #ifdef __SIZEOF_INT128__
@@ -75,19 +86,13 @@ TEST_CASE("the share row kernel matches the point-by-point kernel on random rows
         // Shares in [0, 1], ascending or descending, steps from one raw unit to a fortieth.
         const std::int64_t step = (1 + below(unit / 40 / n)) * (trial % 3 == 0 ? -1 : 1);
         const std::int64_t first = step < 0 ? unit - below(unit / 2) : below(unit / 2);
-        std::vector<std::int64_t> eks_ref, ecs_ref;
-        point_by_point(kernel, f, eks, first, step, n, eks_ref, ecs_ref);
-        ClosedFormKernel row_kernel = kernel;
-        std::vector<std::int64_t> eks_row(static_cast<std::size_t>(n)), ecs_row(static_cast<std::size_t>(n));
-        if (!share_row_both_ways(row_kernel, f, eks, first, step, n, eks_row, ecs_row)) {
+        if (!row_matches_points(kernel, f, eks, first, step, n)) {
             // Declined only when annual x share reaches 2^62 units somewhere on the row.
             const long double annual = static_cast<long double>(f.engineers) / unit * static_cast<long double>(f.loaded_cost);
             const long double top_share = static_cast<long double>(step < 0 ? first : first + step * (n - 1)) / unit;
             CHECK(annual * top_share > 0.99L * static_cast<long double>(std::int64_t{1} << 62));
             continue;
         }
-        CHECK(eks_row == eks_ref);
-        CHECK(ecs_row == ecs_ref);
         ++rows;
     }
     CHECK(rows > 2000);
@@ -110,13 +115,7 @@ TEST_CASE("the share row kernel matches the point-by-point kernel on long rows w
         const std::int64_t n = 1000 + below(4000);
         const std::int64_t step = (1 + below(unit / n)) * (trial % 4 == 0 ? -1 : 1);
         const std::int64_t first = step < 0 ? -step * (n - 1) + below(unit + 1 + step * (n - 1)) : below(unit + 1 - step * (n - 1));
-        std::vector<std::int64_t> eks_ref, ecs_ref;
-        point_by_point(kernel, f, eks, first, step, n, eks_ref, ecs_ref);
-        ClosedFormKernel row_kernel = kernel;
-        std::vector<std::int64_t> eks_row(static_cast<std::size_t>(n)), ecs_row(static_cast<std::size_t>(n));
-        REQUIRE(share_row_both_ways(row_kernel, f, eks, first, step, n, eks_row, ecs_row));
-        CHECK(eks_row == eks_ref);
-        CHECK(ecs_row == ecs_ref);
+        CHECK(row_matches_points(kernel, f, eks, first, step, n));
     }
 }
 
@@ -126,12 +125,7 @@ TEST_CASE("the share row kernel hits half-even ties exactly") {
     StaffFigures f{unit, 120000 * unit, 0, 0, 1};
     const ClosedFormKernel kernel(0, 0, 0);
     for (const std::int64_t step : {std::int64_t{1}, std::int64_t{4166666}, std::int64_t{500000}, std::int64_t{41666666667}}) {
-        std::vector<std::int64_t> eks_ref, ecs_ref;
-        point_by_point(kernel, f, true, 0, step, 24, eks_ref, ecs_ref);
-        ClosedFormKernel k = kernel;
-        std::vector<std::int64_t> eks_row(24), ecs_row(24);
-        REQUIRE(share_row_both_ways(k, f, true, 0, step, 24, eks_row, ecs_row));
-        CHECK(eks_row == eks_ref);
+        CHECK(row_matches_points(kernel, f, true, 0, step, 24));
     }
 }
 
@@ -188,13 +182,7 @@ TEST_CASE("the share row kernel rounds every level's ties as the Decimal path do
             for (const std::int64_t parity : {0, 1}) {
                 const std::int64_t rest = (2 * (1000 + below(1000000)) + parity) * cent + target - monthly;
                 const ClosedFormKernel kernel(eks ? rest : below(unit), eks ? below(unit) : rest, 73 * unit);
-                std::vector<std::int64_t> eks_ref, ecs_ref;
-                point_by_point(kernel, f, eks, first, step, n, eks_ref, ecs_ref);
-                ClosedFormKernel row_kernel = kernel;
-                std::vector<std::int64_t> eks_row(static_cast<std::size_t>(n)), ecs_row(static_cast<std::size_t>(n));
-                REQUIRE(share_row_both_ways(row_kernel, f, eks, first, step, n, eks_row, ecs_row));
-                REQUIRE(eks_row == eks_ref);
-                REQUIRE(ecs_row == ecs_ref);
+                REQUIRE(row_matches_points(kernel, f, eks, first, step, n));
             }
     }
     CHECK(twelfth_ties > 50);

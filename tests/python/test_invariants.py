@@ -277,6 +277,27 @@ EXACT_TYPES = ["g4dn.12xlarge", "g5.xlarge", "g6.xlarge", "g6f.2xlarge", "m5.lar
 EXACT_MIG_TYPES = ["p5.4xlarge", "g5.xlarge", "m5.large", "c5.2xlarge"]
 
 
+def added_workload(extra: dict[str, Any], eks_sharing: str) -> dict[str, Any]:
+    """``extra`` as the workload "added"; under MIG a GPU workload may only use MIG-capable models."""
+    added = {"name": "added", **copy.deepcopy(extra)}
+    if added.get("gpus") and eks_sharing == "mig" and "gpu_models" in added:
+        added["gpu_models"] = ["A100-40GB", "H100"]
+    return added
+
+
+def assert_no_total_falls(fewer: dict[str, Any], more: dict[str, Any]) -> None:
+    """Neither platform's exact total for ``more`` workloads is below the one for ``fewer`` (one spot saving)."""
+    catalog = spot_catalog("0.5")
+    try:
+        before = libtco.compare(fewer, catalog=catalog)
+        after = libtco.compare(more, catalog=catalog)
+    except libtco.PlacementError:
+        assume(False)
+        raise
+    for platform in ("eks", "ecs"):
+        assert exact_total(after.platform(platform)) >= exact_total(before.platform(platform)), platform
+
+
 def exactly_placed(doc: dict[str, Any], extra: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The scenario and the one with ``extra`` added, cut to what placement searches exhaustively:
     at most 3 workloads of at most 3 replicas each (no demand profiles), plus the extra one, on a few types."""
@@ -287,13 +308,11 @@ def exactly_placed(doc: dict[str, Any], extra: dict[str, Any]) -> tuple[dict[str
     for platform in ("eks", "ecs"):
         small[platform]["node_types"] = EXACT_MIG_TYPES if small[platform]["gpu_sharing"] == "mig" else EXACT_TYPES
     bigger = copy.deepcopy(small)
-    added = {"name": "added", **copy.deepcopy(extra)}
+    added = added_workload(extra, small["eks"]["gpu_sharing"])
     if "demand" in added:
         del added["demand"]
         added["replicas"] = 1
     added["replicas"] = min(added["replicas"], 3)
-    if added.get("gpus") and small["eks"]["gpu_sharing"] == "mig" and "gpu_models" in added:
-        added["gpu_models"] = ["A100-40GB", "H100"]
     bigger["workloads"].append(added)
     return small, bigger
 
@@ -304,21 +323,10 @@ def test_adding_a_workload_never_lowers_a_platforms_total_when_placement_is_exac
     # An optimal fleet for more workloads holds the fewer too, so it cannot cost less; every other
     # line (spot, commitments, Fargate, Auto Mode, staff) grows with the fleet or does not depend on
     # it. Placement is optimal for groups of at most 12 replicas on at most 12 non-dominated types,
-    # hence the cut. Beyond that the greedy packer is not monotone: 8 GPU replicas (MIG-capable
-    # models) and 3 CPU ones on 18 types get 1 p4d.24xlarge + 4 p5.4xlarge ($49.48/h); with 4 more
-    # GPU replicas, 2 p4d.24xlarge ($43.92/h). Spot savings are the same on every type because the
-    # packer chooses by on-demand price: with savings that differ by type, a pricier on-demand fleet
-    # for more workloads can be the cheaper one on spot.
-    small, bigger = exactly_placed(doc, extra)
-    catalog = spot_catalog("0.5")
-    try:
-        before = libtco.compare(small, catalog=catalog)
-        after = libtco.compare(bigger, catalog=catalog)
-    except libtco.PlacementError:
-        assume(False)
-        raise
-    for platform in ("eks", "ecs"):
-        assert exact_total(after.platform(platform)) >= exact_total(before.platform(platform)), platform
+    # hence the cut. Spot savings are the same on every type because the packer chooses by on-demand
+    # price: with savings that differ by type, a pricier on-demand fleet for more workloads can be the
+    # cheaper one on spot.
+    assert_no_total_falls(*exactly_placed(doc, extra))
 
 
 @SETTINGS
@@ -328,19 +336,8 @@ def test_adding_a_workload_never_lowers_a_platforms_total_when_placement_is_gree
     # derived. 4,000 examples of the thorough kind found no total that falls (once the shared-room
     # fleet of small groups closed the one lapse the C++ generated cases had found).
     bigger = copy.deepcopy(doc)
-    added = {"name": "added", **copy.deepcopy(extra)}
-    if added.get("gpus") and doc["eks"]["gpu_sharing"] == "mig" and "gpu_models" in added:
-        added["gpu_models"] = ["A100-40GB", "H100"]
-    bigger["workloads"].append(added)
-    catalog = spot_catalog("0.5")
-    try:
-        before = libtco.compare(doc, catalog=catalog)
-        after = libtco.compare(bigger, catalog=catalog)
-    except libtco.PlacementError:
-        assume(False)
-        raise
-    for platform in ("eks", "ecs"):
-        assert exact_total(after.platform(platform)) >= exact_total(before.platform(platform)), platform
+    bigger["workloads"].append(added_workload(extra, doc["eks"]["gpu_sharing"]))
+    assert_no_total_falls(doc, bigger)
 
 
 def uniform_spot_catalog(savings: str) -> libtco.Catalog:
