@@ -5,12 +5,12 @@
 
 #include "register.hpp"
 
-#include <libtco/breakeven.hpp>
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/montecarlo.hpp>
-#include <libtco/recommendation.hpp>
-#include <libtco/sensitivity.hpp>
-#include <libtco/sweep.hpp>
+#include <libtco/analysis/breakeven.hpp>
+#include <libtco/costing/embedded_compare.hpp>
+#include <libtco/analysis/montecarlo.hpp>
+#include <libtco/analysis/recommendation.hpp>
+#include <libtco/analysis/sensitivity.hpp>
+#include <libtco/analysis/sweep.hpp>
 
 #include <pybind11/numpy.h>
 

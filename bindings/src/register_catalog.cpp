@@ -2,9 +2,9 @@
 
 #include "register.hpp"
 
-#include <libtco/catalog.hpp>
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/type_pricing.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/catalog/type_pricing.hpp>
 
 #include <optional>
 #include <string>

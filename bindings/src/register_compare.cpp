@@ -3,11 +3,10 @@
 
 #include "register.hpp"
 
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/engine.hpp>
-#include <libtco/format.hpp>
-#include <libtco/report.hpp>
-#include <libtco/scenario.hpp>
+#include <libtco/costing/embedded_compare.hpp>
+#include <libtco/io/table.hpp>
+#include <libtco/costing/report.hpp>
+#include <libtco/scenario/scenario.hpp>
 
 #include <optional>
 #include <stdexcept>

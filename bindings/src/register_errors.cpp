@@ -14,7 +14,7 @@
 
 #include "register.hpp"
 
-#include <libtco/error.hpp>
+#include <libtco/core/error.hpp>
 
 namespace py = pybind11;
 

@@ -3,9 +3,9 @@
 
 #include "register.hpp"
 
-#include <libtco/catalog.hpp>
-#include <libtco/catalog_import.hpp>
-#include <libtco/embedded_catalog.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/catalog_import.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -4,9 +4,9 @@
 
 #include "register.hpp"
 
-#include <libtco/catalog.hpp>
-#include <libtco/projection.hpp>
-#include <libtco/scenario.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/projection/projection.hpp>
+#include <libtco/scenario/scenario.hpp>
 
 #include <optional>
 #include <string>

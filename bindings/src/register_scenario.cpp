@@ -2,9 +2,9 @@
 
 #include "register.hpp"
 
-#include <libtco/default_scenario.hpp>
-#include <libtco/price_overlay.hpp>
-#include <libtco/scenario.hpp>
+#include <libtco/scenario/default_scenario.hpp>
+#include <libtco/catalog/price_overlay.hpp>
+#include <libtco/scenario/scenario.hpp>
 
 #include <string>
 

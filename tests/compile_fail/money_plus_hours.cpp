@@ -1,5 +1,5 @@
 // Built twice: as a control (must compile and run) and with LIBTCO_EXPECT_COMPILE_ERROR (must not compile).
-#include <libtco/quantity.hpp>
+#include <libtco/core/quantity.hpp>
 
 int main() {
     const libtco::Money money(libtco::Decimal(73));

@@ -1,6 +1,6 @@
 #pragma once
 // Runs f and returns the libtco::error it throws; fails the test if it throws none.
-#include <libtco/error.hpp>
+#include <libtco/core/error.hpp>
 
 #include <doctest/doctest.h>
 

@@ -9,9 +9,9 @@
 // E* = 2,864.52 / 1,150 = 2.490886956521739...
 #include "scenario_fixture.hpp"
 
-#include <libtco/breakeven.hpp>
-#include <libtco/sensitivity.hpp>
-#include <libtco/sweep.hpp>
+#include <libtco/analysis/breakeven.hpp>
+#include <libtco/analysis/sensitivity.hpp>
+#include <libtco/analysis/sweep.hpp>
 
 using namespace libtco;
 

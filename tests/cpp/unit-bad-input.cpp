@@ -2,14 +2,14 @@
 // expected.json) run through the library, and the limits of limits.hpp hit just over and, where it
 // is cheap, just at. The Python and CLI runners of the same corpus are tests/python/test_bad_input.py.
 
-#include <libtco/catalog.hpp>
-#include <libtco/default_scenario.hpp>
-#include <libtco/engine.hpp>
-#include <libtco/limits.hpp>
-#include <libtco/montecarlo.hpp>
-#include <libtco/price_overlay.hpp>
-#include <libtco/projection.hpp>
-#include <libtco/scenario.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/scenario/default_scenario.hpp>
+#include <libtco/costing/embedded_compare.hpp>
+#include <libtco/core/limits.hpp>
+#include <libtco/analysis/montecarlo.hpp>
+#include <libtco/catalog/price_overlay.hpp>
+#include <libtco/projection/projection.hpp>
+#include <libtco/scenario/scenario.hpp>
 
 #include "capture.hpp"
 

@@ -1,4 +1,4 @@
-#include <libtco/calendar.hpp>
+#include <libtco/core/calendar.hpp>
 
 #include <doctest/doctest.h>
 

@@ -5,8 +5,8 @@
 // gives what the whole file parsed as a DOM gives: the same catalog, the same errors at the same JSON
 // pointers, the same parse errors.
 
-#include <libtco/catalog_import.hpp>
-#include <libtco/embedded_catalog.hpp>
+#include <libtco/catalog/catalog_import.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
 
 #include <doctest/doctest.h>
 

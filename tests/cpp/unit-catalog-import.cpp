@@ -2,8 +2,8 @@
 // for EC2 and spot-advisor-small.json a small Spot Instance Advisor data file, both in the exact
 // formats AWS publishes. Every expected figure is the file's own, or worked out by hand in a comment.
 
-#include <libtco/catalog_import.hpp>
-#include <libtco/embedded_catalog.hpp>
+#include <libtco/catalog/catalog_import.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
 
 #include "capture.hpp"
 

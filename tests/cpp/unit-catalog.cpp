@@ -1,5 +1,5 @@
-#include <libtco/catalog.hpp>
-#include <libtco/embedded_catalog.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
 
 #include "capture.hpp"
 

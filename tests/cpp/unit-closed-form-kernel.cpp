@@ -2,12 +2,12 @@
 // kernel and of the Decimal evaluation.
 #include <doctest/doctest.h>
 
-#include <libtco/closed_form_kernel.hpp>
-#include <libtco/default_scenario.hpp>
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/evaluator.hpp>
-#include <libtco/rounding.hpp>
-#include <libtco/sweep.hpp>
+#include <libtco/analysis/closed_form_kernel.hpp>
+#include <libtco/scenario/default_scenario.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/analysis/evaluator.hpp>
+#include <libtco/core/rounding.hpp>
+#include <libtco/analysis/sweep.hpp>
 
 #include <cstdint>
 #include <random>

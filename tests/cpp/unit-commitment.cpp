@@ -1,8 +1,8 @@
 // Commitments: Savings Plans and Reserved Instances by plan, term and payment; discount-based and
 // price-based quotes; per-type figures over the generic table; errors in a catalog's entries.
-#include <libtco/catalog.hpp>
-#include <libtco/commitment.hpp>
-#include <libtco/embedded_catalog.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/commitment.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
 
 #include "capture.hpp"
 

@@ -1,5 +1,5 @@
-#include <libtco/decimal.hpp>
-#include <libtco/rounding.hpp>
+#include <libtco/core/decimal.hpp>
+#include <libtco/core/rounding.hpp>
 
 #include "capture.hpp"
 

@@ -1,4 +1,4 @@
-#include <libtco/demand_profile.hpp>
+#include <libtco/scenario/demand_profile.hpp>
 
 #include "capture.hpp"
 

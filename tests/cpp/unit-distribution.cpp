@@ -2,7 +2,7 @@
 // exact double <-> decimal conversions, sample moments against closed forms, golden samples
 // computed independently (pinning bit-identity across platforms), exact means, labels, JSON
 // round-trips and every parse error with its code and path.
-#include <libtco/distribution.hpp>
+#include <libtco/analysis/distribution.hpp>
 
 #include "capture.hpp"
 

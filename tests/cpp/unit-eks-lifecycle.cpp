@@ -2,7 +2,7 @@
 // support, 12 of extended, and the three upgrade policies.
 #include "capture.hpp"
 
-#include <libtco/eks_lifecycle.hpp>
+#include <libtco/projection/eks_lifecycle.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // The catalogs compiled into the library (every pricing/*.json): they load and validate, carry the
 // published figures of their date, and are chosen by region and billed month.
-#include <libtco/calendar.hpp>
-#include <libtco/catalog.hpp>
-#include <libtco/embedded_catalog.hpp>
+#include <libtco/core/calendar.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
 
 #include "capture.hpp"
 

@@ -1,8 +1,8 @@
 // Fargate: the size a task or pod rounds up to (EKS's 256 MiB per pod included), its hourly price
 // on x86 and ARM, Fargate Spot and where it is offered, and the errors.
-#include <libtco/catalog.hpp>
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/fargate.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/catalog/fargate.hpp>
 
 #include "capture.hpp"
 

@@ -65,7 +65,7 @@ TEST_CASE("the JSON report has a stable key order and cents as strings") {
 }
 
 TEST_CASE("thousands separators") {
-    CHECK(detail::with_thousands("1234567.89") == "1,234,567.89");
-    CHECK(detail::with_thousands("-1234.50") == "-1,234.50");
-    CHECK(detail::with_thousands("999.00") == "999.00");
+    CHECK(with_thousands("1234567.89") == "1,234,567.89");
+    CHECK(with_thousands("-1234.50") == "-1,234.50");
+    CHECK(with_thousands("999.00") == "999.00");
 }

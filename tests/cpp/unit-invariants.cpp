@@ -17,10 +17,10 @@
 //   - scenario JSON and report JSON round-trip to the same text.
 #include "scenario_fixture.hpp"
 
-#include <libtco/breakeven.hpp>
-#include <libtco/montecarlo.hpp>
-#include <libtco/sensitivity.hpp>
-#include <libtco/sweep.hpp>
+#include <libtco/analysis/breakeven.hpp>
+#include <libtco/analysis/montecarlo.hpp>
+#include <libtco/analysis/sensitivity.hpp>
+#include <libtco/analysis/sweep.hpp>
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include <libtco/detail/json_reader.hpp>
+#include <libtco/core/detail/json_reader.hpp>
 
 #include "capture.hpp"
 

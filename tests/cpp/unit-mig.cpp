@@ -1,7 +1,7 @@
 // MIG geometry: profile choice and which sets of profiles can share one GPU, from NVIDIA's MIG user
 // guide (A100-80GB: 7 compute slices, 8 memory slices; 4g and 3g fit together, two 4g do not).
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/mig.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/placement/mig.hpp>
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // The "shared" scenario is the one of unit-analysis.cpp: d(E) = EKS - ECS = 1,150 E - 2,864.52.
 #include "scenario_fixture.hpp"
 
-#include <libtco/montecarlo.hpp>
+#include <libtco/analysis/montecarlo.hpp>
 
 using namespace libtco;
 

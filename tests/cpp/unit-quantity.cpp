@@ -1,4 +1,4 @@
-#include <libtco/quantity.hpp>
+#include <libtco/core/quantity.hpp>
 
 #include <doctest/doctest.h>
 

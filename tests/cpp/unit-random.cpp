@@ -1,7 +1,7 @@
 // The deterministic generator: published reference outputs of SplitMix64 and xoshiro256**, the
 // (seed, stream) seeding against an independent computation, repeatability, distinct streams, and
 // uniform01 / uniform_open01 / below(n) exact and unbiased.
-#include <libtco/random.hpp>
+#include <libtco/analysis/random.hpp>
 
 #include "capture.hpp"
 

@@ -3,7 +3,7 @@
 // 350 = 6,225.04; EKS cheaper by 1,714.52 = 27.5% of ECS's month; teams above 2.49 engineers flip it.
 #include "scenario_fixture.hpp"
 
-#include <libtco/recommendation.hpp>
+#include <libtco/analysis/recommendation.hpp>
 
 using namespace libtco;
 

@@ -1,4 +1,4 @@
-#include <libtco/rounding.hpp>
+#include <libtco/core/rounding.hpp>
 
 #include <doctest/doctest.h>
 

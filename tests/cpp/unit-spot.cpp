@@ -1,8 +1,8 @@
 // Spot figures: quotes from savings or an observed price, the type > family > generic precedence,
 // the Advisor's interruption buckets, and errors in a catalog's spot entries.
-#include <libtco/catalog.hpp>
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/spot.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/catalog/spot.hpp>
 
 #include "capture.hpp"
 

@@ -1,8 +1,8 @@
 // Everything a catalog says about one instance type, resolved and cited: specs, GPU model and MIG,
 // on-demand, spot, the 18 commitment rates and the EKS Auto Mode fee with its reported variants.
-#include <libtco/catalog.hpp>
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/type_pricing.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/catalog/type_pricing.hpp>
 
 #include "capture.hpp"
 

@@ -2,7 +2,7 @@
 // What every target shares: rejection by libtco::error as the one expected failure, and
 // invariants that abort (so libFuzzer keeps the input) when they do not hold.
 
-#include <libtco/error.hpp>
+#include <libtco/core/error.hpp>
 
 #include <cstdio>
 #include <cstdlib>

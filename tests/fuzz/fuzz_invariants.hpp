@@ -11,9 +11,9 @@
 
 #include "fuzz_check.hpp"
 
-#include <libtco/evaluator.hpp>
-#include <libtco/format.hpp>
-#include <libtco/report.hpp>
+#include <libtco/analysis/evaluator.hpp>
+#include <libtco/io/table.hpp>
+#include <libtco/costing/report.hpp>
 
 #include <string>
 #include <vector>

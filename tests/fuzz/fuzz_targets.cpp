@@ -5,11 +5,11 @@
 #include "fuzz_check.hpp"
 #include "fuzz_invariants.hpp"
 
-#include <libtco/catalog.hpp>
-#include <libtco/default_scenario.hpp>
-#include <libtco/embedded_catalog.hpp>
-#include <libtco/engine.hpp>
-#include <libtco/scenario.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/scenario/default_scenario.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/costing/embedded_compare.hpp>
+#include <libtco/scenario/scenario.hpp>
 
 #include <map>
 #include <string>

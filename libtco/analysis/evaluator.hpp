@@ -1,0 +1,144 @@
+#pragma once
+// Evaluates a scenario's totals for many values of a few parameters: the building block of sweeps,
+// break-even, sensitivity and Monte Carlo.
+//
+// When every parameter only reaches the staff lines or the EKS control-plane fee, placement and every
+// other line are unchanged, so each evaluation is the base totals with those lines recomputed by the
+// engine's own functions (operations_cost, eks_control_plane_cost): the same exact sums compare()
+// makes, in a few hundred nanoseconds. Any other parameter runs the engine again, placement included.
+
+#include <libtco/analysis/closed_form_kernel.hpp>
+#include <libtco/costing/engine.hpp>
+#include <libtco/analysis/parameter.hpp>
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace libtco {
+
+class Evaluator {
+public:
+    // `catalog` is the catalog as loaded (the scenario's overlay is applied here).
+    Evaluator(Scenario base, Catalog catalog, const std::vector<std::string>& pointers)
+        : base_(std::move(base)), catalog_(std::move(catalog)) {
+        for (std::size_t i = 0; i < pointers.size(); ++i) {
+            parameters_.push_back(resolve_parameter(base_, pointers[i]));
+            for (std::size_t j = 0; j < i; ++j)
+                if (parameters_[j].path == parameters_[i].path)
+                    throw validation_error(errc::duplicate_name, parameters_[i].path,
+                                           "the same parameter is given twice (\"" + pointers[j] + "\" and \"" + pointers[i] + "\")");
+        }
+        closed_form_ = std::all_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) { return p.reach != ParameterReach::engine; });
+        reprices_ = std::any_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) {
+            return p.path.rfind("/price_overlay", 0) == 0 || p.path.rfind("/instance_types", 0) == 0;
+        });
+        effective_ = effective_catalog(base_, catalog_);
+        for (const Parameter& p : parameters_) keys_.push_back(detail::closed_form_key(p.path));
+        if (closed_form_) prepare_closed_form();
+    }
+
+    const std::vector<Parameter>& parameters() const { return parameters_; }
+    const Scenario& base() const { return base_; }
+    const Catalog& catalog() const { return catalog_; }
+    bool closed_form() const { return closed_form_; }
+
+    // The parameters' values in the base scenario.
+    std::vector<Decimal> base_values() const {
+        std::vector<Decimal> out;
+        for (const Parameter& p : parameters_) out.push_back(parameter_value(base_, p));
+        return out;
+    }
+
+    // Exact totals with the parameters set to `values` (in the order given). Thread-safe.
+    Totals operator()(std::span<const Decimal> values) const {
+        if (values.size() != parameters_.size())
+            throw validation_error(errc::inconsistent, "", "expected " + std::to_string(parameters_.size()) + " parameter values, got " + std::to_string(values.size()));
+        return closed_form_ ? closed_form(values) : rerun(values);
+    }
+
+#ifdef __SIZEOF_INT128__
+    // The closed form on native integers (bit-identical), when the base figures fit 64 bits.
+    std::optional<detail::ClosedFormKernel> kernel() const {
+        std::int64_t eks = 0, ecs = 0, cluster = 0;
+        if (!closed_form_ || !detail::as_int64(eks_rest_.value().raw(), eks) || !detail::as_int64(ecs_rest_.value().raw(), ecs) ||
+            !detail::as_int64(cluster_month_.value().raw(), cluster))
+            return std::nullopt;
+        return detail::ClosedFormKernel(eks, ecs, cluster);
+    }
+
+    // The base scenario's closed-form figures in raw units; nothing when one does not fit 64 bits.
+    std::optional<detail::StaffFigures> base_figures() const {
+        detail::StaffFigures f;
+        f.clusters = staff_.clusters;
+        if (!detail::as_int64(staff_.team.engineers.raw(), f.engineers) ||
+            !detail::as_int64(staff_.team.loaded_cost_per_engineer_year.value().raw(), f.loaded_cost) ||
+            !detail::as_int64(staff_.eks_ops_share.value().raw(), f.eks_ops_share) || !detail::as_int64(staff_.ecs_ops_share.value().raw(), f.ecs_ops_share))
+            return std::nullopt;
+        return f;
+    }
+
+    detail::ClosedFormKey key(std::size_t parameter) const { return keys_[parameter]; }
+#endif
+
+    // The scenario with the parameters set (for a full report of one point).
+    Scenario scenario_at(std::span<const Decimal> values) const {
+        Scenario s = base_;
+        for (std::size_t i = 0; i < parameters_.size(); ++i) set_parameter(s, parameters_[i], values[i]);
+        return s;
+    }
+
+private:
+    void prepare_closed_form() {
+        staff_ = detail::staff_and_fees_of(base_);
+        cluster_month_ = detail::cluster_month_cost(detail::eks_cluster_fee(effective_, base_.eks.support), base_.month_hours());
+        const auto moves = [&](std::initializer_list<detail::ClosedFormKey> keys) {
+            return std::any_of(keys_.begin(), keys_.end(), [&](detail::ClosedFormKey k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); });
+        };
+        team_moves_ = moves({detail::ClosedFormKey::engineers, detail::ClosedFormKey::loaded_cost});
+        ecs_staff_moves_ = team_moves_ || moves({detail::ClosedFormKey::ecs_ops_share});
+        clusters_move_ = moves({detail::ClosedFormKey::clusters});
+        base_annual_ = detail::annual_team_cost(staff_.team);
+        base_ecs_operations_ = detail::operations_cost(base_annual_, staff_.ecs_ops_share);
+        base_control_plane_ = detail::eks_control_plane_cost(cluster_month_, staff_.clusters);
+        const Totals full = compare_totals(base_, effective_);
+        eks_rest_ = full.eks - detail::operations_cost(base_annual_, staff_.eks_ops_share) - base_control_plane_;
+        ecs_rest_ = full.ecs - base_ecs_operations_;
+    }
+
+    // The engine's own line functions on the new values; what the values cannot move is reused.
+    Totals closed_form(std::span<const Decimal> values) const {
+        detail::StaffAndFees f = staff_;
+        for (std::size_t i = 0; i < parameters_.size(); ++i) detail::set_closed_form(f, keys_[i], values[i], parameters_[i].path);
+        const Money annual = team_moves_ ? detail::annual_team_cost(f.team) : base_annual_;
+        const Money control_plane = clusters_move_ ? detail::eks_control_plane_cost(cluster_month_, f.clusters) : base_control_plane_;
+        const Money ecs_operations = ecs_staff_moves_ ? detail::operations_cost(annual, f.ecs_ops_share) : base_ecs_operations_;
+        return {eks_rest_ + detail::operations_cost(annual, f.eks_ops_share) + control_plane, ecs_rest_ + ecs_operations};
+    }
+
+    Totals rerun(std::span<const Decimal> values) const {
+        const Scenario s = scenario_at(values);
+        if (reprices_) return compare_totals(s, effective_catalog(s, catalog_));
+        return compare_totals(s, effective_);
+    }
+
+    Scenario base_;
+    Catalog catalog_;
+    Catalog effective_;
+    std::vector<Parameter> parameters_;
+    std::vector<detail::ClosedFormKey> keys_;
+    bool closed_form_ = false;
+    bool reprices_ = false;
+    detail::StaffAndFees staff_;
+    Money cluster_month_;
+    bool team_moves_ = false;
+    bool ecs_staff_moves_ = false;
+    bool clusters_move_ = false;
+    Money base_annual_;
+    Money base_ecs_operations_;
+    Money base_control_plane_;
+    Money eks_rest_;
+    Money ecs_rest_;
+};
+
+}  // namespace libtco

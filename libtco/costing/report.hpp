@@ -1,0 +1,331 @@
+#pragma once
+// What a comparison produces: per platform, line items and the instances chosen; the difference;
+// the assumptions used. Amounts are exact; rounding to cents happens only when presenting
+// (rounded_line_items / rounded_total), by largest remainder so the parts add up to the total.
+
+#include <libtco/catalog/assumptions.hpp>
+#include <libtco/core/calendar.hpp>
+#include <libtco/scenario/gpu_sharing.hpp>
+#include <libtco/core/quantity.hpp>
+#include <libtco/core/rounding.hpp>
+#include <libtco/core/text.hpp>
+#include <libtco/core/source.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace libtco {
+
+namespace category {
+inline constexpr const char* control_plane = "control_plane";
+inline constexpr const char* compute = "compute";                      // instance-hours, by purchase option
+inline constexpr const char* spot_interruptions = "spot_interruptions";  // work lost to reclaimed spot instances
+inline constexpr const char* commitment = "commitment";                  // Savings Plans and Reserved Instances
+inline constexpr const char* management = "management";                  // per-instance management fees (EKS Auto Mode)
+inline constexpr const char* fargate = "fargate";                        // serverless tasks and pods, per vCPU and GB
+inline constexpr const char* autoscaling = "autoscaling";                // idle capacity autoscaling pays for
+inline constexpr const char* other = "other";                            // items the team adds
+inline constexpr const char* operations = "operations";
+inline constexpr const char* one_time = "one_time";  // one-time costs and their amortization (projections)
+// Every category, in the order a bill lists them.
+inline constexpr std::array<const char*, 10> all = {control_plane, compute, fargate, spot_interruptions, autoscaling,
+                                                    commitment, management, other, operations, one_time};
+}  // namespace category
+
+struct LineItem {
+    std::string category;
+    std::string item;
+    std::string detail;  // how the amount was worked out, e.g. "8 x 730 h x $1.006/h"
+    Money amount;        // exact
+    std::vector<std::string> sources;  // catalog source ids or assumption names the amount rests on
+    Confidence confidence = Confidence::low;  // the weakest of them
+};
+
+// Something a reader should know about the numbers, e.g. prices older than the billed month.
+struct Warning {
+    std::string code;  // stable: stale_catalog, superseded_catalog, catalog_after_month, catalog_not_as_named
+    std::string message;
+};
+
+// Instances of one type running the same hours.
+struct InstanceGroup {
+    std::string instance_type;
+    std::int64_t count = 0;
+    Hours hours;
+    std::string purchase = "on-demand";  // "on-demand" or "spot"
+    Fraction share = Fraction(Decimal(1));  // of the instances' hours bought this way
+    HourlyRate usd_per_hour;
+    Money amount;  // exact: count x hours x share x usd_per_hour
+    bool given = false;  // explicit capacity from the scenario rather than placed by libtco
+    bool autoscaled = false;  // follows a demand profile: `hours` are the hours of one of its slots
+    std::string price_source;
+    std::map<std::string, std::int64_t> replicas;  // workload name -> replicas on these instances
+};
+
+// One GPU of a placed node and what shares it.
+struct GpuPlan {
+    std::int64_t index = 0;
+    Decimal capacity;   // 1, or the share of a GPU a fractional-GPU type offers
+    bool exclusive = false;  // taken whole by one replica
+    Decimal requested;  // GPUs its replicas request (at most its capacity)
+    Decimal memory_used;  // GiB reserved by shared replicas
+    std::map<std::string, std::int64_t> replicas;  // workload -> replicas on this GPU
+    std::vector<std::pair<std::string, std::int64_t>> mig_layout;  // MIG profile, first memory slice
+};
+
+struct NodePlan {
+    std::string instance_type;
+    Hours hours;
+    bool given = false;
+    bool autoscaled = false;  // serves a demand profile for `hours`
+    std::map<std::string, std::int64_t> replicas;  // workload -> replicas on this node
+    std::vector<GpuPlan> gpus;
+};
+
+// A workload's share of the compute cost, by what it requests; "(idle)" is what no replica requests.
+struct ShowbackLine {
+    std::string workload;
+    Money amount;  // exact
+};
+
+inline constexpr const char* idle_showback_line = "(idle)";
+
+struct Utilization {
+    Decimal gpus_paid;            // GPUs of the fleet (a fractional-GPU instance counts its share)
+    Decimal gpu_hours_paid;
+    Decimal gpu_hours_requested;  // replicas x GPUs each x hours
+    Money compute;                // the compute total with the platform's sharing
+    std::optional<Decimal> gpus_without_sharing;
+    std::optional<Money> compute_without_sharing;
+
+    std::optional<Fraction> gpu_utilization() const {
+        if (gpu_hours_paid.is_zero()) return std::nullopt;
+        return Fraction(gpu_hours_requested / gpu_hours_paid);
+    }
+};
+
+struct PlatformReport {
+    std::string platform;  // "eks" or "ecs"
+    GpuSharing gpu_sharing;
+    std::vector<LineItem> line_items;
+    std::vector<InstanceGroup> instances;
+    std::vector<NodePlan> placement;
+    std::vector<ShowbackLine> showback;
+    Utilization utilization;
+
+    std::vector<Money> rounded_showback() const {
+        std::vector<Money> exact;
+        for (const ShowbackLine& line : showback) exact.push_back(line.amount);
+        return round_parts_to_cents(exact);
+    }
+
+    Money total() const {
+        Money sum;
+        for (const LineItem& li : line_items) sum += li.amount;
+        return sum;
+    }
+    Money rounded_total() const { return round_to_cents(total()); }
+    std::vector<Money> rounded_line_items() const {
+        std::vector<Money> exact;
+        exact.reserve(line_items.size());
+        for (const LineItem& li : line_items) exact.push_back(li.amount);
+        return round_parts_to_cents(exact);
+    }
+    // The rounded total split by the confidence of the figures each line rests on.
+    std::map<Confidence, Money> rounded_by_confidence() const {
+        std::map<Confidence, Money> out{{Confidence::high, Money{}}, {Confidence::medium, Money{}}, {Confidence::low, Money{}}};
+        const std::vector<Money> rounded = rounded_line_items();
+        for (std::size_t i = 0; i < line_items.size(); ++i) out[line_items[i].confidence] += rounded[i];
+        return out;
+    }
+    Money category_total(const std::string& cat) const {
+        Money sum;
+        for (const LineItem& li : line_items)
+            if (li.category == cat) sum += li.amount;
+        return sum;
+    }
+};
+
+struct Comparison {
+    static constexpr std::int64_t schema_version = 1;
+
+    std::string scenario;
+    std::string catalog;
+    std::string catalog_date;
+    std::string region;
+    std::string overlay;                     // name of the price overlay applied, if any
+    std::optional<Fraction> overlay_discount;
+    BillingMonth month;
+    HoursBasis hours_basis = HoursBasis::aws_730;
+    Hours hours;
+    PlatformReport eks;
+    PlatformReport ecs;
+    std::vector<Assumption> assumptions;
+    std::vector<Source> sources;  // every catalog source a line item cites
+    std::vector<Warning> warnings;
+
+    // EKS minus ECS, on the rounded totals a reader sees: positive means EKS costs more.
+    Money difference() const { return eks.rounded_total() - ecs.rounded_total(); }
+    std::string cheaper() const {
+        return cheaper_of(difference());
+    }
+};
+
+// How a platform shares GPUs, in words a report can show.
+inline std::string describe_sharing(const std::string& platform, const GpuSharing& g) {
+    switch (g.strategy) {
+        case SharingStrategy::none:
+            return platform == "ecs" ? "whole GPUs per task (ECS classic, the seed's view)" : "whole GPUs per pod";
+        case SharingStrategy::time_slicing:
+            return "NVIDIA device plugin time-slicing: up to " + std::to_string(g.replicas_per_gpu) + " pods per GPU at " +
+                   g.time_slicing_efficiency.to_string() + " throughput efficiency";
+        case SharingStrategy::mps:
+            return g.mps_placement == MpsPlacement::by_memory
+                       ? "ECS nvidiaMps: tasks share a GPU by memory, up to " + std::to_string(g.replicas_per_gpu) + " per GPU (today's view)"
+                       : "NVIDIA device plugin MPS: " + std::to_string(g.replicas_per_gpu) + " equal clients per GPU";
+        case SharingStrategy::mig: return "MIG: each replica gets the smallest profile that fits";
+    }
+    return "";
+}
+
+inline nlohmann::ordered_json sharing_json(const std::string& platform, const GpuSharing& g) {
+    nlohmann::ordered_json j{{"strategy", to_string(g.strategy)}};
+    if (g.strategy == SharingStrategy::time_slicing || g.strategy == SharingStrategy::mps) j["replicas_per_gpu"] = g.replicas_per_gpu;
+    if (g.strategy == SharingStrategy::time_slicing) j["time_slicing_efficiency"] = g.time_slicing_efficiency.to_string();
+    j["description"] = describe_sharing(platform, g);
+    return j;
+}
+
+inline nlohmann::ordered_json utilization_json(const Utilization& u) {
+    nlohmann::ordered_json j;
+    j["gpus"] = u.gpus_paid.to_string();
+    j["gpu_hours_paid"] = u.gpu_hours_paid.to_string();
+    j["gpu_hours_requested"] = u.gpu_hours_requested.to_string();
+    j["gpu_utilization"] = u.gpu_utilization() ? nlohmann::ordered_json(u.gpu_utilization()->value().rounded(4).to_string()) : nlohmann::ordered_json(nullptr);
+    if (u.compute_without_sharing) {
+        j["without_sharing"] = nlohmann::ordered_json{{"gpus", u.gpus_without_sharing->to_string()},
+                                                      {"compute_usd", usd(round_to_cents(*u.compute_without_sharing))},
+                                                      {"saving_usd", usd(round_to_cents(*u.compute_without_sharing - u.compute))}};
+    }
+    return j;
+}
+
+inline nlohmann::ordered_json placement_json(const std::vector<NodePlan>& plan) {
+    using nlohmann::ordered_json;
+    ordered_json out = ordered_json::array();
+    for (const NodePlan& n : plan) {
+        ordered_json gpus = ordered_json::array();
+        for (const GpuPlan& g : n.gpus) {
+            ordered_json gj{{"index", g.index}, {"capacity", g.capacity.to_string()}, {"requested", g.requested.to_string()},
+                            {"exclusive", g.exclusive}};
+            if (g.memory_used.sign() > 0) gj["memory_gib"] = g.memory_used.to_string();
+            gj["replicas"] = g.replicas;
+            if (!g.mig_layout.empty()) {
+                ordered_json layout = ordered_json::array();
+                for (const auto& [profile, start] : g.mig_layout) layout.push_back(ordered_json{{"profile", profile}, {"start", start}});
+                gj["mig"] = std::move(layout);
+            }
+            gpus.push_back(std::move(gj));
+        }
+        out.push_back(ordered_json{{"instance_type", n.instance_type}, {"hours", n.hours.to_string()}, {"origin", n.given ? "given" : "placed"},
+                                   {"autoscaled", n.autoscaled}, {"replicas", n.replicas}, {"gpus", std::move(gpus)}});
+    }
+    return out;
+}
+
+inline nlohmann::ordered_json to_json(const PlatformReport& r) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["total_usd"] = usd(r.rounded_total());
+    j["gpu_sharing"] = sharing_json(r.platform, r.gpu_sharing);
+    ordered_json items = ordered_json::array();
+    const std::vector<Money> rounded = r.rounded_line_items();
+    for (std::size_t i = 0; i < r.line_items.size(); ++i) {
+        const LineItem& li = r.line_items[i];
+        items.push_back(ordered_json{{"category", li.category}, {"item", li.item}, {"detail", li.detail},
+                                     {"usd", usd(rounded[i])}, {"usd_exact", li.amount.to_string()},
+                                     {"sources", li.sources}, {"confidence", to_string(li.confidence)}});
+    }
+    j["line_items"] = std::move(items);
+    ordered_json by_confidence = ordered_json::object();
+    for (Confidence level : {Confidence::high, Confidence::medium, Confidence::low})
+        by_confidence[to_string(level)] = usd(r.rounded_by_confidence().at(level));
+    j["usd_by_confidence"] = std::move(by_confidence);
+    ordered_json instances = ordered_json::array();
+    for (const InstanceGroup& g : r.instances) {
+        ordered_json replicas = ordered_json::object();
+        for (const auto& [name, n] : g.replicas) replicas[name] = n;
+        instances.push_back(ordered_json{{"instance_type", g.instance_type}, {"count", g.count}, {"hours", g.hours.to_string()},
+                                         {"purchase", g.purchase}, {"share", g.share.to_string()}, {"autoscaled", g.autoscaled},
+                                         {"usd_per_hour", g.usd_per_hour.to_string()}, {"usd_exact", g.amount.to_string()},
+                                         {"origin", g.given ? "given" : "placed"}, {"price_source", g.price_source},
+                                         {"replicas", std::move(replicas)}});
+    }
+    j["instances"] = std::move(instances);
+    j["utilization"] = utilization_json(r.utilization);
+    ordered_json showback = ordered_json::array();
+    const std::vector<Money> rounded_showback = r.rounded_showback();
+    for (std::size_t i = 0; i < r.showback.size(); ++i)
+        showback.push_back(ordered_json{{"workload", r.showback[i].workload}, {"usd", usd(rounded_showback[i])},
+                                        {"usd_exact", r.showback[i].amount.to_string()}});
+    j["showback"] = std::move(showback);
+    j["placement"] = placement_json(r.placement);
+    return j;
+}
+
+inline nlohmann::ordered_json to_json(const Assumption& a) {
+    nlohmann::ordered_json j;
+    j["name"] = a.name;
+    j["value"] = a.value.to_string();
+    j["default"] = a.default_value.to_string();
+    if (a.low) j["low"] = a.low->to_string();
+    if (a.high) j["high"] = a.high->to_string();
+    j["unit"] = a.unit;
+    j["confidence"] = to_string(a.confidence);
+    j["source"] = a.source;
+    return j;
+}
+
+inline nlohmann::ordered_json to_json(const Comparison& c) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["schema_version"] = Comparison::schema_version;
+    j["scenario"] = c.scenario;
+    j["month"] = c.month.to_string();
+    j["hours_basis"] = to_string(c.hours_basis);
+    j["hours"] = c.hours.to_string();
+    j["region"] = c.region;
+    ordered_json catalog{{"name", c.catalog}, {"region", c.region}, {"effective_date", c.catalog_date}};
+    if (!c.overlay.empty()) {
+        catalog["overlay"] = ordered_json{{"name", c.overlay}};
+        if (c.overlay_discount) catalog["overlay"]["discount"] = c.overlay_discount->to_string();
+    }
+    j["catalog"] = std::move(catalog);
+    ordered_json warnings = ordered_json::array();
+    for (const Warning& w : c.warnings) warnings.push_back(ordered_json{{"code", w.code}, {"message", w.message}});
+    j["warnings"] = std::move(warnings);
+    j["eks"] = to_json(c.eks);
+    j["ecs"] = to_json(c.ecs);
+    j["difference_usd"] = usd(c.difference());
+    j["cheaper"] = c.cheaper();
+    ordered_json assumptions = ordered_json::array();
+    for (const Assumption& a : c.assumptions) assumptions.push_back(to_json(a));
+    j["assumptions"] = std::move(assumptions);
+    ordered_json sources = ordered_json::array();
+    for (const Source& s : c.sources) {
+        ordered_json sj{{"id", s.id}, {"title", s.title}};
+        if (!s.url.empty()) sj["url"] = s.url;
+        if (!s.retrieved.empty()) sj["retrieved"] = s.retrieved;
+        sj["confidence"] = to_string(s.confidence);
+        sources.push_back(std::move(sj));
+    }
+    j["sources"] = std::move(sources);
+    return j;
+}
+
+}  // namespace libtco

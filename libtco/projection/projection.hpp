@@ -1,0 +1,966 @@
+#pragma once
+// A projection: the monthly comparison run over a horizon of calendar months, with workload growth,
+// price changes, one-time costs and the EKS version lifecycle, summed into cumulative TCO and a net
+// present value per platform.
+//
+//   const ProjectionSpec spec = ProjectionSpec::from_json_text(R"({"start": "2027-01", "months": 36})");
+//   const Projection p = project(default_scenario(), spec);
+//   std::cout << format_table(p);           // or to_json(p).dump(2), format_csv(p)
+//
+// The spec (JSON, read strictly; every key optional):
+//   {"schema_version": 1, "start": "2027-01", "months": 36, "discount_rate": "0.08",
+//    "growth": {"monthly_rate": "0.02", "workloads": ["chat-llm"],
+//               "steps": [{"month": "2027-07", "workload": "chat-llm", "factor": "2"},
+//                         {"month": "2028-01", "workload": "embeddings", "replicas": 6}]},
+//    "price_changes": [{"month": "2027-07", "catalog": "aws-us-east-1-2026-07-20"},
+//                      {"month": "2028-01", "price_overlay": {"discount": "0.1"}}],
+//    "one_time_costs": [{"name": "migrate", "platform": "eks", "month": "2027-01", "usd": "40000",
+//                        "amortize_months": 12}],   // or "engineer_months": "3"; platform eks|ecs|both
+//    "eks_lifecycle": {"version_released": "2027-01", "upgrade_policy": "before-end-of-standard",
+//                      "release_interval_months": 4, "standard_support_months": 14,
+//                      "extended_support_months": 12, "upgrade_engineer_days": "5",
+//                      "working_days_per_year": "230"}}
+// Defaults: start = the scenario's month, 36 months, the named assumptions (assumptions.hpp), no
+// growth, no price change, no one-time cost, version_released = start (a new cluster on the newest
+// version). Growth steps and price changes after the last month have no effect; a one-time cost may
+// not start before the first.
+//
+// Each month is an ordinary comparison (engine.hpp) of the scenario moved to that month:
+//  - growth: replicas in month k = ceil(base x (1 + monthly_rate)^k x the step factors in effect);
+//    a step with `replicas` resets a workload's base from its month (growth compounds on from there);
+//    a demand profile is scaled hour by hour the same way (an hour at 0 stays 0; a `replicas` step
+//    scales the profile so its busiest hour has that many). The product is rounded to 9 decimal
+//    places before the ceiling, so rounding noise at 10^-12 cannot add a replica. Given `nodes` and
+//    workload `hours` are not scaled (on the calendar basis they are capped at the month's hours).
+//  - prices: each month uses the catalog the scenario would (its `catalog`, else the embedded one
+//    for its region and month) or the one passed to project(); from a price change's month on, the
+//    embedded catalog it names replaces that, and its price_overlay replaces the scenario's.
+//  - EKS lifecycle (eks_lifecycle.hpp): the month's `eks.support` is set from the cluster's version,
+//    so the scenario's own `eks.support` is ignored; each upgrade adds an operations line with its
+//    staff time. No lifecycle lines without clusters.
+//  - one-time costs: a `one_time` line per month of its amortization, in whole cents (half-even)
+//    with the remainder on the last month.
+// Totals: each month's line items are rounded to cents by largest remainder, like a comparison, so
+// they add up to the month's rounded total; cumulative and horizon totals are sums of rounded
+// monthly totals. NPV = sum over months k = 0, 1, ... of the exact month total / (1 + r/12)^(k+1)
+// (like a spreadsheet's NPV(r/12, ...)): r/12 is rounded to 12 places, the power is built by
+// repeated multiplication and every product and quotient is rounded half-even to 12 places, the
+// Decimal rule; NPVs are shown rounded to cents.
+
+#include <libtco/catalog/assumptions.hpp>
+#include <libtco/core/calendar.hpp>
+#include <libtco/catalog/catalog.hpp>
+#include <libtco/core/detail/json_reader.hpp>
+#include <libtco/projection/eks_lifecycle.hpp>
+#include <libtco/catalog/embedded_catalog.hpp>
+#include <libtco/costing/engine.hpp>
+#include <libtco/core/text.hpp>
+#include <libtco/catalog/price_overlay.hpp>
+#include <libtco/costing/report.hpp>
+#include <libtco/core/rounding.hpp>
+#include <libtco/scenario/scenario.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace libtco {
+
+namespace limits {
+// A projection runs one comparison per month; ten years keep it within a second or two.
+inline constexpr std::int64_t max_projection_months = 120;
+inline constexpr std::int64_t max_projection_entries = 10000;  // growth steps, price changes, one-time costs (each)
+inline constexpr std::int64_t max_amortize_months = 600;
+}  // namespace limits
+
+enum class CostPlatform { eks, ecs, both };
+
+inline std::string to_string(CostPlatform p) { return p == CostPlatform::eks ? "eks" : p == CostPlatform::ecs ? "ecs" : "both"; }
+
+// A change to one workload from a month on: a factor on its replicas, or a new base count.
+struct GrowthStep {
+    BillingMonth month;
+    std::string workload;
+    std::optional<Decimal> factor;         // multiplies the replicas from this month on
+    std::optional<std::int64_t> replicas;  // resets the base (a profile's busiest hour) from this month on
+};
+
+struct Growth {
+    Decimal monthly_rate;  // compound growth per month, in (-1, 1]
+    std::optional<std::vector<std::string>> workloads;  // the workloads monthly_rate applies to; none given: all
+    std::vector<GrowthStep> steps;
+};
+
+// From `month` on: prices from an embedded catalog by name, and/or a price overlay.
+struct PriceChange {
+    BillingMonth month;
+    std::string catalog;  // empty: no change of catalog
+    std::optional<PriceOverlay> price_overlay;
+};
+
+struct OneTimeCost {
+    std::string name;
+    CostPlatform platform = CostPlatform::both;  // "both": incurred whichever platform is chosen
+    BillingMonth month;
+    std::optional<Money> usd;
+    std::optional<Decimal> engineer_months;  // staff time: x loaded cost per engineer-year / 12
+    std::int64_t amortize_months = 1;        // 1: expensed in its month
+
+    Money total(const Team& team) const {
+        if (usd) return *usd;
+        return Money(team.loaded_cost_per_engineer_year.value() * *engineer_months / Decimal(months_per_year));
+    }
+};
+
+struct ProjectionSpec {
+    static constexpr std::int64_t schema_version = 1;
+    static constexpr std::int64_t default_months = 36;
+
+    std::optional<BillingMonth> start;  // default: the scenario's month
+    std::int64_t months = default_months;
+    Decimal discount_rate = assumptions::projection_discount_rate().default_value;  // per year, compounded monthly
+    Growth growth;
+    std::vector<PriceChange> price_changes;
+    std::vector<OneTimeCost> one_time_costs;
+    EksLifecycleSpec eks_lifecycle;
+
+    static ProjectionSpec from_json_text(std::string_view text) { return from_json(detail::parse_exact(text), ""); }
+    static ProjectionSpec from_json(const detail::json& document, const std::string& path);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading and writing the spec.
+namespace detail {
+
+inline std::string read_name(ObjectReader& r, const std::string& key) {
+    std::string s = r.string(key);
+    if (s.empty()) throw validation_error(errc::out_of_range, r.path_of(key), "must not be empty");
+    return s;
+}
+
+inline const json* read_entries(ObjectReader& r, const std::string& key) {
+    const json* list = r.find(key);
+    if (!list) return nullptr;
+    require_array(*list, r.path_of(key));
+    if (static_cast<std::int64_t>(list->size()) > limits::max_projection_entries)
+        throw validation_error(errc::out_of_range, r.path_of(key),
+                               "at most " + std::to_string(limits::max_projection_entries) + " entries, got " + std::to_string(list->size()));
+    return list;
+}
+
+inline Growth read_growth(const json& v, const std::string& path) {
+    ObjectReader r(v, path);
+    Growth g;
+    if (auto rate = r.optional_decimal("monthly_rate")) {
+        if (*rate <= Decimal(-1) || *rate > Decimal(1))
+            throw validation_error(errc::out_of_range, r.path_of("monthly_rate"), "must be in (-1, 1], got " + rate->to_string());
+        g.monthly_rate = *rate;
+    }
+    if (const json* names = r.find("workloads")) g.workloads = read_string_list(*names, r.path_of("workloads"));
+    if (const json* steps = read_entries(r, "steps")) {
+        for (std::size_t i = 0; i < steps->size(); ++i) {
+            ObjectReader sr((*steps)[i], child_path(r.path_of("steps"), i));
+            GrowthStep step;
+            step.month = BillingMonth::parse(sr.string("month"), sr.path_of("month"));
+            step.workload = read_name(sr, "workload");
+            if (sr.has("factor") == sr.has("replicas"))
+                throw validation_error(sr.has("factor") ? errc::inconsistent : errc::missing_key, sr.path_of("factor"),
+                                       "give either \"factor\" (a multiplier from this month on) or \"replicas\" (a new base count), not both");
+            if (sr.has("factor")) step.factor = require_positive(sr.decimal("factor"), sr.path_of("factor"));
+            else step.replicas = require_in(sr.integer("replicas"), 1, limits::max_replicas_per_workload, sr.path_of("replicas"));
+            sr.finish();
+            g.steps.push_back(std::move(step));
+        }
+    }
+    r.finish();
+    return g;
+}
+
+inline std::vector<PriceChange> read_price_changes(const json& list, const std::string& path) {
+    std::vector<PriceChange> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ObjectReader r(list[i], child_path(path, i));
+        PriceChange c;
+        c.month = BillingMonth::parse(r.string("month"), r.path_of("month"));
+        if (r.has("catalog")) c.catalog = read_name(r, "catalog");
+        if (const json* overlay = r.find("price_overlay")) {
+            if (overlay->is_object() && overlay->contains("schema_version"))
+                throw validation_error(errc::unknown_key, r.path_of("price_overlay") + "/schema_version",
+                                       "belongs to a price overlay file, not to a price change's price_overlay");
+            c.price_overlay = PriceOverlay::from_json(*overlay, r.path_of("price_overlay"));
+        }
+        if (c.catalog.empty() && !c.price_overlay)
+            throw validation_error(errc::missing_key, r.path_of("catalog"), "a price change needs \"catalog\" or \"price_overlay\" (or both)");
+        r.finish();
+        for (std::size_t j = 0; j < out.size(); ++j) {
+            if (!(out[j].month == c.month)) continue;
+            if (!c.catalog.empty() && !out[j].catalog.empty())
+                throw validation_error(errc::inconsistent, r.path_of("catalog"),
+                                       "price change " + std::to_string(j) + " already changes the catalog in " + c.month.to_string());
+            if (c.price_overlay && out[j].price_overlay)
+                throw validation_error(errc::inconsistent, r.path_of("price_overlay"),
+                                       "price change " + std::to_string(j) + " already changes the price overlay in " + c.month.to_string());
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+inline std::vector<OneTimeCost> read_one_time_costs(const json& list, const std::string& path) {
+    std::vector<OneTimeCost> out;
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ObjectReader r(list[i], child_path(path, i));
+        OneTimeCost c;
+        c.name = read_name(r, "name");
+        if (!names.insert(c.name).second)
+            throw validation_error(errc::duplicate_name, r.path_of("name"), "another one-time cost is already named \"" + c.name + "\"");
+        const std::string platform = r.string("platform");
+        if (platform == "eks") c.platform = CostPlatform::eks;
+        else if (platform == "ecs") c.platform = CostPlatform::ecs;
+        else if (platform == "both") c.platform = CostPlatform::both;
+        else throw validation_error(errc::bad_format, r.path_of("platform"), "expected \"eks\", \"ecs\" or \"both\", got \"" + platform + "\"");
+        c.month = BillingMonth::parse(r.string("month"), r.path_of("month"));
+        if (r.has("usd") == r.has("engineer_months"))
+            throw validation_error(r.has("usd") ? errc::inconsistent : errc::missing_key, r.path_of("usd"),
+                                   "give either \"usd\" or \"engineer_months\" (staff time at the team's loaded cost), not both");
+        if (r.has("usd")) c.usd = Money(require_non_negative(r.decimal("usd"), r.path_of("usd")));
+        else c.engineer_months = require_non_negative(r.decimal("engineer_months"), r.path_of("engineer_months"));
+        c.amortize_months = require_in(r.optional_integer("amortize_months").value_or(1), 1, limits::max_amortize_months, r.path_of("amortize_months"));
+        r.finish();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace detail
+
+inline ProjectionSpec ProjectionSpec::from_json(const detail::json& document, const std::string& path) {
+    using namespace detail;
+    ObjectReader r(document, path);
+    r.allow("$schema");
+    if (auto version = r.optional_integer("schema_version"); version && *version != schema_version)
+        throw validation_error(errc::out_of_range, r.path_of("schema_version"),
+                               "unsupported projection spec schema_version " + std::to_string(*version) + " (this libtco reads 1)");
+    ProjectionSpec s;
+    if (auto start = r.optional_string("start")) s.start = BillingMonth::parse(*start, r.path_of("start"));
+    s.months = require_in(r.optional_integer("months").value_or(default_months), 1, limits::max_projection_months, r.path_of("months"));
+    if (auto rate = r.optional_decimal("discount_rate"))
+        s.discount_rate = require_at_most(require_non_negative(*rate, r.path_of("discount_rate")), Decimal(1), r.path_of("discount_rate"));
+    if (const json* growth = r.find("growth")) s.growth = read_growth(*growth, r.path_of("growth"));
+    if (const json* list = read_entries(r, "price_changes")) s.price_changes = read_price_changes(*list, r.path_of("price_changes"));
+    if (const json* list = read_entries(r, "one_time_costs")) s.one_time_costs = read_one_time_costs(*list, r.path_of("one_time_costs"));
+    if (const json* lifecycle = r.find("eks_lifecycle")) s.eks_lifecycle = EksLifecycleSpec::from_json(*lifecycle, r.path_of("eks_lifecycle"));
+    r.finish();
+    return s;
+}
+
+// Every field, defaults explicit, stable key order, decimals as exact strings:
+// ProjectionSpec::from_json(to_json(s)) gives s again.
+inline nlohmann::ordered_json to_json(const ProjectionSpec& s) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["schema_version"] = ProjectionSpec::schema_version;
+    if (s.start) j["start"] = s.start->to_string();
+    j["months"] = s.months;
+    j["discount_rate"] = s.discount_rate.to_string();
+    ordered_json growth;
+    growth["monthly_rate"] = s.growth.monthly_rate.to_string();
+    if (s.growth.workloads) growth["workloads"] = *s.growth.workloads;
+    ordered_json steps = ordered_json::array();
+    for (const GrowthStep& step : s.growth.steps) {
+        ordered_json sj{{"month", step.month.to_string()}, {"workload", step.workload}};
+        if (step.factor) sj["factor"] = step.factor->to_string();
+        if (step.replicas) sj["replicas"] = *step.replicas;
+        steps.push_back(std::move(sj));
+    }
+    growth["steps"] = std::move(steps);
+    j["growth"] = std::move(growth);
+    ordered_json changes = ordered_json::array();
+    for (const PriceChange& c : s.price_changes) {
+        ordered_json cj{{"month", c.month.to_string()}};
+        if (!c.catalog.empty()) cj["catalog"] = c.catalog;
+        if (c.price_overlay) cj["price_overlay"] = to_json(*c.price_overlay);
+        changes.push_back(std::move(cj));
+    }
+    j["price_changes"] = std::move(changes);
+    ordered_json costs = ordered_json::array();
+    for (const OneTimeCost& c : s.one_time_costs) {
+        ordered_json cj{{"name", c.name}, {"platform", to_string(c.platform)}, {"month", c.month.to_string()}};
+        if (c.usd) cj["usd"] = c.usd->to_string();
+        if (c.engineer_months) cj["engineer_months"] = c.engineer_months->to_string();
+        cj["amortize_months"] = c.amortize_months;
+        costs.push_back(std::move(cj));
+    }
+    j["one_time_costs"] = std::move(costs);
+    j["eks_lifecycle"] = to_json(s.eks_lifecycle);
+    return j;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The result.
+
+// A warning of one or more months' comparisons, kept once per code with the months it came up in.
+struct ProjectionWarning {
+    std::string code;
+    std::string message;  // as worded for the first month it came up in
+    std::vector<BillingMonth> months;
+};
+
+struct ProjectionMonth {
+    BillingMonth month;
+    std::int64_t index = 0;  // 0 for the start
+    Hours hours;
+    std::string catalog;
+    std::string catalog_date;
+    std::string overlay;  // the name of the price overlay in effect, if any
+    std::map<std::string, std::int64_t> replicas;  // workload -> replicas (a demand profile's busiest hour)
+    std::optional<EksVersionMonth> eks_version;    // none without EKS clusters
+    PlatformReport eks;  // the engine's line items, then the upgrade and one-time lines
+    PlatformReport ecs;
+    Money eks_cumulative;  // rounded totals from the start through this month
+    Money ecs_cumulative;
+    Decimal discount_factor;  // 1 / (1 + r/12)^(index + 1)
+
+    Money difference() const { return eks.rounded_total() - ecs.rounded_total(); }
+    const PlatformReport& platform(const std::string& name) const { return name == "eks" ? eks : ecs; }
+};
+
+struct ProjectionTotals {
+    Money total;        // the sum of the rounded monthly totals
+    Money total_exact;  // the sum of the exact ones
+    Money npv;          // exact (see the top of this header)
+    Money unamortized_after_horizon;  // one-time cost shares falling after the last month
+    std::map<std::string, Money> by_category;  // sums of the rounded line items
+};
+
+struct Projection {
+    static constexpr std::int64_t schema_version = 1;
+
+    std::string scenario;
+    std::string region;
+    HoursBasis hours_basis = HoursBasis::aws_730;
+    ProjectionSpec spec;  // as run: start and version_released filled in
+    Decimal monthly_discount_rate;
+    std::vector<ProjectionMonth> months;
+    ProjectionTotals eks;
+    ProjectionTotals ecs;
+    std::vector<ProjectionWarning> warnings;
+    std::vector<Assumption> assumptions;
+
+    BillingMonth start() const { return months.front().month; }
+    BillingMonth end() const { return months.back().month; }
+    const ProjectionTotals& totals(const std::string& platform) const { return platform == "eks" ? eks : ecs; }
+    // EKS minus ECS over the horizon, on the rounded totals: positive means EKS costs more.
+    Money difference() const { return eks.total - ecs.total; }
+    Money npv_difference() const { return round_to_cents(eks.npv) - round_to_cents(ecs.npv); }
+    std::string cheaper() const { return cheaper_of(difference()); }
+    std::string cheaper_npv() const { return cheaper_of(npv_difference()); }
+};
+
+// ---------------------------------------------------------------------------------------------
+namespace detail {
+
+inline std::int64_t ceil_whole(const Decimal& d) {
+    const Decimal floor = d.floored(0);
+    return (floor == d ? floor : floor + Decimal(1)).to_int64();
+}
+
+// The workloads' replicas month by month.
+class GrowthPlan {
+public:
+    GrowthPlan(const Scenario& s, const Growth& g, std::int64_t months, const BillingMonth& start) : s_(s), g_(g), start_(start) {
+        std::map<std::string, std::size_t> index;
+        for (std::size_t i = 0; i < s.workloads.size(); ++i) index[s.workloads[i].name] = i;
+        const auto find = [&](const std::string& name, const std::string& path) {
+            const auto it = index.find(name);
+            if (it == index.end())
+                throw lookup_error(errc::missing_figure, path, "the scenario has no workload named \"" + name + "\"");
+            return it->second;
+        };
+        grows_.assign(s.workloads.size(), !g.workloads.has_value());
+        if (g.workloads)
+            for (std::size_t j = 0; j < g.workloads->size(); ++j) grows_[find((*g.workloads)[j], "/growth/workloads/" + std::to_string(j))] = true;
+        steps_.resize(s.workloads.size());
+        for (std::size_t i = 0; i < g.steps.size(); ++i) steps_[find(g.steps[i].workload, "/growth/steps/" + std::to_string(i) + "/workload")].push_back(i);
+        for (auto& list : steps_)
+            std::stable_sort(list.begin(), list.end(),
+                             [&](std::size_t a, std::size_t b) { return month_distance(g.steps[b].month, g.steps[a].month) < 0; });
+        // (1 + g)^k, one rounded product at a time.
+        const Decimal factor = Decimal(1) + g.monthly_rate;
+        power_.push_back(Decimal(1));
+        try {
+            for (std::int64_t k = 1; k < months; ++k) power_.push_back(power_.back() * factor);
+        } catch (const arithmetic_error&) {
+            throw validation_error(errc::out_of_range, "/growth/monthly_rate",
+                                   g.monthly_rate.to_string() + " a month compounds past the exact decimal range within " + std::to_string(months) + " months");
+        }
+    }
+
+    // The scenario's workloads as they are in month k (0-based).
+    std::vector<Workload> workloads_in(std::int64_t k) const {
+        std::vector<Workload> out = s_.workloads;
+        std::int64_t total = 0;
+        const BillingMonth month = shift_month(start_, k);
+        for (std::size_t w = 0; w < out.size(); ++w) {
+            Workload& wl = out[w];
+            const Workload& base = s_.workloads[w];
+            std::int64_t reset_at = 0;
+            std::optional<std::int64_t> reset;
+            Decimal factors(1);
+            std::string cause = grows_[w] && !g_.monthly_rate.is_zero() ? "/growth/monthly_rate" : "";
+            for (std::size_t i : steps_[w]) {
+                const GrowthStep& step = g_.steps[i];
+                const std::int64_t at = month_distance(start_, step.month);
+                if (at > k) break;
+                cause = "/growth/steps/" + std::to_string(i) + (step.replicas ? "/replicas" : "/factor");
+                if (step.replicas) {
+                    reset = *step.replicas;
+                    reset_at = std::max<std::int64_t>(at, 0);
+                    factors = Decimal(1);
+                } else {
+                    factors = factors * *step.factor;
+                }
+            }
+            const Decimal growth = grows_[w] ? power_[static_cast<std::size_t>(k - reset_at)] : Decimal(1);
+            // n replicas of the base become ceil(n x [reset / base] x growth x factors).
+            const auto too_many = [&](const std::string& n) {
+                return validation_error(errc::out_of_range, cause.empty() ? "/growth" : cause,
+                                        "in " + month.to_string() + " workload \"" + wl.name + "\" would need " + n +
+                                            " replicas, more than the limit of " + std::to_string(limits::max_replicas_per_workload) + " per workload");
+            };
+            const auto scaled = [&](std::int64_t n) -> std::int64_t {
+                if (n == 0) return 0;
+                try {
+                    Decimal x = Decimal(n);
+                    if (reset) x = x * Decimal(*reset) / Decimal(base.replicas);
+                    return ceil_whole((x * growth * factors).rounded(9));
+                } catch (const arithmetic_error&) {
+                    throw too_many("more than 10^26");
+                }
+            };
+            if (base.demand) {
+                DemandProfile p = *base.demand;
+                for (auto* hours : {&p.weekday, &p.weekend})
+                    for (std::int64_t& n : *hours) {
+                        n = scaled(n);
+                        if (n > DemandProfile::max_replicas) throw too_many(std::to_string(n));
+                    }
+                wl.demand = p;
+                wl.replicas = peak(p);
+            } else {
+                wl.replicas = scaled(base.replicas);
+                if (wl.replicas > limits::max_replicas_per_workload) throw too_many(std::to_string(wl.replicas));
+            }
+            total += wl.replicas;
+            if (total > limits::max_total_replicas)
+                throw validation_error(errc::out_of_range, cause.empty() ? "/growth" : cause,
+                                       "in " + month.to_string() + " the workloads would need " + std::to_string(total) + "+ replicas, more than the limit of " +
+                                           std::to_string(limits::max_total_replicas) + " in all");
+        }
+        return out;
+    }
+
+private:
+    const Scenario& s_;
+    const Growth& g_;
+    BillingMonth start_;
+    std::vector<bool> grows_;
+    std::vector<std::vector<std::size_t>> steps_;  // per workload: step indices by month, then as listed
+    std::vector<Decimal> power_;
+};
+
+// Catalogs, each parsed once: a given base catalog, the embedded ones by name, and the embedded
+// ones chosen by region and month (the rule of select_catalog).
+class ProjectionCatalogs {
+public:
+    explicit ProjectionCatalogs(const Catalog* base) : base_(base) {}
+
+    const Catalog& named(const std::string& name, const std::string& path) {
+        if (auto it = named_.find(name); it != named_.end()) return it->second;
+        for (const Catalog& c : embedded())
+            if (c.name == name) return named_.emplace(name, c).first->second;
+        return named_.emplace(name, embedded_catalog(name, path)).first->second;  // throws unknown_catalog
+    }
+
+    // What compare(scenario) would use for the month, or the base catalog.
+    const Catalog& default_for(const Scenario& s, const BillingMonth& month) {
+        if (base_) return *base_;
+        if (!s.catalog.empty()) return named(s.catalog, "/catalog");
+        std::vector<const Catalog*> candidates;
+        for (const Catalog& c : embedded())
+            if (c.region == s.region) candidates.push_back(&c);
+        if (candidates.empty())
+            throw lookup_error(errc::unknown_catalog, "/region",
+                               "no embedded catalog for region \"" + s.region + "\" (available: " + names() + "); pass a catalog file for it");
+        for (auto it = candidates.rbegin(); it != candidates.rend(); ++it)
+            if (in_effect(**it, month)) return **it;
+        for (const Catalog* c : candidates)
+            if (parse_iso_date(c->effective_date) > last_day(month)) return *c;
+        return *candidates.back();
+    }
+
+private:
+    const std::vector<Catalog>& embedded() {
+        if (!embedded_) embedded_ = embedded_catalogs();  // ordered by region, then date
+        return *embedded_;
+    }
+    std::string names() {
+        std::string out;
+        for (const Catalog& c : embedded()) out += (out.empty() ? "" : ", ") + c.name;
+        return out;
+    }
+
+    const Catalog* base_;
+    std::optional<std::vector<Catalog>> embedded_;
+    std::map<std::string, Catalog> named_;
+};
+
+inline std::string usd_text(const Money& m) { return "$" + m.value().to_string(); }
+
+// The line items of one-time costs, by month index, for each platform; shares after the horizon
+// are summed per platform instead.
+struct OneTimeLines {
+    std::vector<std::vector<LineItem>> eks;
+    std::vector<std::vector<LineItem>> ecs;
+    Money eks_after;
+    Money ecs_after;
+};
+
+inline OneTimeLines one_time_lines(const ProjectionSpec& spec, const Team& team, const BillingMonth& start) {
+    OneTimeLines out;
+    out.eks.resize(static_cast<std::size_t>(spec.months));
+    out.ecs.resize(static_cast<std::size_t>(spec.months));
+    for (std::size_t i = 0; i < spec.one_time_costs.size(); ++i) {
+        const OneTimeCost& c = spec.one_time_costs[i];
+        const std::string path = "/one_time_costs/" + std::to_string(i);
+        const std::int64_t first = month_distance(start, c.month);
+        if (first < 0)
+            throw validation_error(errc::out_of_range, path + "/month",
+                                   "is before the projection's start " + start.to_string() + ", got \"" + c.month.to_string() + "\"");
+        const Money total = c.total(team);
+        const std::string basis = c.usd ? usd_text(total)
+                                        : usd_text(total) + " (" + c.engineer_months->to_string() + " engineer-months x " +
+                                              usd_text(team.loaded_cost_per_engineer_year) + "/year / 12)";
+        // Whole cents a month (half-even), the remainder on the last month: the rounded months then
+        // add up to the rounded cost.
+        const Money share((total / Decimal(c.amortize_months)).value().rounded(2));
+        for (std::int64_t j = 0; j < c.amortize_months; ++j) {
+            const bool last = j == c.amortize_months - 1;
+            const Money amount = last ? total - share * Decimal(c.amortize_months - 1) : share;
+            const std::int64_t k = first + j;
+            const bool eks = c.platform != CostPlatform::ecs;
+            const bool ecs = c.platform != CostPlatform::eks;
+            if (k >= spec.months) {
+                if (eks) out.eks_after += amount;
+                if (ecs) out.ecs_after += amount;
+                continue;
+            }
+            const std::string detail =
+                c.amortize_months == 1
+                    ? "expensed in " + c.month.to_string() + ": " + basis
+                    : "share " + std::to_string(j + 1) + " of " + std::to_string(c.amortize_months) + " of " + basis + ", amortized " +
+                          c.month.to_string() + " to " + shift_month(c.month, c.amortize_months - 1).to_string() + (last ? " (the remainder)" : "");
+            const LineItem li{category::one_time, c.name, detail, amount, {"projection:" + path}, Confidence::high};
+            if (eks) out.eks[static_cast<std::size_t>(k)].push_back(li);
+            if (ecs) out.ecs[static_cast<std::size_t>(k)].push_back(li);
+        }
+    }
+    return out;
+}
+
+inline LineItem upgrade_line(const EksLifecycleSpec& s, const EksVersionMonth& v, const Scenario& scenario) {
+    const Money amount = upgrade_staff_cost(s, scenario.team, scenario.eks.clusters);
+    const std::string from = "the version released " + v.version_released.to_string();
+    std::string detail;
+    if (v.cause == UpgradeCause::end_of_extended_support)
+        detail = "AWS upgrades the cluster at the end of extended support, to " + from;
+    else
+        detail = "upgrade to " + from + " (" + std::to_string(v.minor_versions_upgraded()) + " minor version(s), one at a time; policy " +
+                 to_string(s.upgrade_policy) + ")";
+    detail += ": " + s.upgrade_engineer_days.to_string() + " engineer-days x " + std::to_string(scenario.eks.clusters) + " cluster(s) x " +
+              usd_text(scenario.team.loaded_cost_per_engineer_year) + "/year / " + s.working_days_per_year.to_string() + " working days";
+    const Assumption days = assumptions::eks_upgrade_engineer_days();
+    const Assumption working = assumptions::working_days_per_year();
+    const Confidence confidence = std::min(s.upgrade_engineer_days == days.default_value ? days.confidence : Confidence::high,
+                                           s.working_days_per_year == working.default_value ? working.confidence : Confidence::high);
+    return {category::operations, "EKS version upgrade (staff time)", detail, amount, {days.name, working.name}, confidence};
+}
+
+inline std::vector<Assumption> projection_assumptions(const ProjectionSpec& spec, const Scenario& s, std::vector<Assumption> first_month) {
+    const auto used = [](Assumption a, const Decimal& value) {
+        a.value = value;
+        return a;
+    };
+    first_month.push_back(used(assumptions::projection_discount_rate(), spec.discount_rate));
+    if (s.eks.clusters > 0) {
+        const EksLifecycleSpec& l = spec.eks_lifecycle;
+        first_month.push_back(used(assumptions::eks_release_interval_months(), Decimal(l.release_interval_months)));
+        first_month.push_back(used(assumptions::eks_standard_support_months(), Decimal(l.standard_support_months)));
+        first_month.push_back(used(assumptions::eks_extended_support_months(), Decimal(l.extended_support_months)));
+        first_month.push_back(used(assumptions::eks_upgrade_engineer_days(), l.upgrade_engineer_days));
+        first_month.push_back(used(assumptions::working_days_per_year(), l.working_days_per_year));
+    }
+    return first_month;
+}
+
+// Workload and node hours beyond a calendar month's hours are capped at them.
+inline bool cap_hours(Scenario& s) {
+    const Hours month = s.month_hours();
+    bool capped = false;
+    const auto cap = [&](std::optional<Hours>& h) {
+        if (h && *h > month) {
+            h = month;
+            capped = true;
+        }
+    };
+    for (Workload& w : s.workloads) cap(w.hours);
+    for (NodeGroup& n : s.eks.nodes) cap(n.hours);
+    for (NodeGroup& n : s.ecs.nodes) cap(n.hours);
+    return capped;
+}
+
+inline Projection run_projection(const Scenario& scenario, const ProjectionSpec& given, const Catalog* base) {
+    Projection p;
+    p.scenario = scenario.name;
+    p.region = scenario.region;
+    p.hours_basis = scenario.hours_basis;
+    p.spec = given;
+    ProjectionSpec& spec = p.spec;
+    const BillingMonth start = spec.start.value_or(scenario.month);
+    spec.start = start;
+    const bool clusters = scenario.eks.clusters > 0;
+    if (clusters) {
+        check_version_released(spec.eks_lifecycle, start, "/eks_lifecycle/version_released");
+        spec.eks_lifecycle.version_released = spec.eks_lifecycle.version_released.value_or(start);
+    }
+    const GrowthPlan growth(scenario, spec.growth, spec.months, start);
+    const OneTimeLines one_time = one_time_lines(spec, scenario.team, start);
+    const std::vector<EksVersionMonth> versions =
+        clusters ? eks_version_timeline(spec.eks_lifecycle.calendar(start), spec.eks_lifecycle.upgrade_policy, start, spec.months)
+                 : std::vector<EksVersionMonth>{};
+
+    // Price changes in month order (as listed within a month); their catalogs loaded up front.
+    ProjectionCatalogs catalogs(base);
+    std::vector<std::size_t> changes(spec.price_changes.size());
+    for (std::size_t i = 0; i < changes.size(); ++i) changes[i] = i;
+    std::stable_sort(changes.begin(), changes.end(), [&](std::size_t a, std::size_t b) {
+        return month_distance(spec.price_changes[b].month, spec.price_changes[a].month) < 0;
+    });
+    for (std::size_t i : changes)
+        if (!spec.price_changes[i].catalog.empty()) catalogs.named(spec.price_changes[i].catalog, "/price_changes/" + std::to_string(i) + "/catalog");
+    std::set<std::pair<std::size_t, std::string>> overlays_checked;
+
+    p.monthly_discount_rate = spec.discount_rate / Decimal(months_per_year);
+    const Decimal one_plus = Decimal(1) + p.monthly_discount_rate;
+    Decimal compounded(1);
+    std::map<std::string, std::size_t> warning_at;
+    const auto add_warning = [&](const Warning& w, const BillingMonth& m) {
+        if (auto it = warning_at.find(w.code); it != warning_at.end()) {
+            std::vector<BillingMonth>& months = p.warnings[it->second].months;
+            if (!(months.back() == m)) months.push_back(m);
+            return;
+        }
+        warning_at[w.code] = p.warnings.size();
+        p.warnings.push_back({w.code, w.message, {m}});
+    };
+    for (std::int64_t k = 0; k < spec.months; ++k) {
+        const BillingMonth m = shift_month(start, k);
+        Scenario s = scenario;
+        s.month = m;
+        std::optional<std::size_t> catalog_change;
+        std::optional<std::size_t> overlay_change;
+        for (std::size_t i : changes) {
+            if (month_distance(spec.price_changes[i].month, m) < 0) break;
+            if (!spec.price_changes[i].catalog.empty()) catalog_change = i;
+            if (spec.price_changes[i].price_overlay) overlay_change = i;
+        }
+        const Catalog* catalog = nullptr;
+        if (catalog_change) {
+            s.catalog = spec.price_changes[*catalog_change].catalog;
+            catalog = &catalogs.named(s.catalog, "/price_changes/" + std::to_string(*catalog_change) + "/catalog");
+        }
+        s.workloads = growth.workloads_in(k);  // its errors name the month already
+        ProjectionMonth row;
+        try {
+            if (!catalog) catalog = &catalogs.default_for(s, m);
+            if (overlay_change) {
+                s.price_overlay = *spec.price_changes[*overlay_change].price_overlay;
+                // Errors in the overlay point into the spec, not to the scenario's price_overlay.
+                if (overlays_checked.emplace(*overlay_change, catalog->name).second)
+                    apply_overlay(*catalog, s.price_overlay, "/price_changes/" + std::to_string(*overlay_change) + "/price_overlay");
+            }
+            if (clusters) s.eks.support = versions[static_cast<std::size_t>(k)].support;
+            if (s.hours_basis == HoursBasis::calendar && cap_hours(s))
+                add_warning({"hours_capped", "workload or node hours beyond the month's hours (" + s.month_hours().to_string() + " h in " +
+                                                 m.to_string() + ") are capped at them"},
+                            m);
+            Comparison c = compare(s, *catalog);
+            row.hours = c.hours;
+            row.catalog = c.catalog;
+            row.catalog_date = c.catalog_date;
+            row.overlay = c.overlay;
+            row.eks = std::move(c.eks);
+            row.ecs = std::move(c.ecs);
+            for (const Warning& w : c.warnings) add_warning(w, m);
+            if (k == 0) p.assumptions = projection_assumptions(spec, scenario, std::move(c.assumptions));
+        } catch (const error& e) {
+            rethrow_with_context(e, "in " + m.to_string() + ": ");
+        }
+        row.month = m;
+        row.index = k;
+        for (const Workload& w : s.workloads) row.replicas[w.name] = w.replicas;
+        if (clusters) {
+            row.eks_version = versions[static_cast<std::size_t>(k)];
+            if (row.eks_version->upgraded()) row.eks.line_items.push_back(upgrade_line(spec.eks_lifecycle, *row.eks_version, scenario));
+        }
+        for (const LineItem& li : one_time.eks[static_cast<std::size_t>(k)]) row.eks.line_items.push_back(li);
+        for (const LineItem& li : one_time.ecs[static_cast<std::size_t>(k)]) row.ecs.line_items.push_back(li);
+
+        compounded = compounded * one_plus;
+        row.discount_factor = Decimal(1) / compounded;
+        for (const std::string& platform : {std::string("eks"), std::string("ecs")}) {
+            const PlatformReport& r = row.platform(platform);
+            ProjectionTotals& t = platform == "eks" ? p.eks : p.ecs;
+            const Money rounded = r.rounded_total();
+            t.total += rounded;
+            t.total_exact += r.total();
+            t.npv += Money(r.total().value() / compounded);
+            const std::vector<Money> lines = r.rounded_line_items();
+            for (std::size_t i = 0; i < lines.size(); ++i) t.by_category[r.line_items[i].category] += lines[i];
+            (platform == "eks" ? row.eks_cumulative : row.ecs_cumulative) = t.total;
+        }
+        p.months.push_back(std::move(row));
+    }
+    p.eks.unamortized_after_horizon = one_time.eks_after;
+    p.ecs.unamortized_after_horizon = one_time.ecs_after;
+    return p;
+}
+
+}  // namespace detail
+
+// The projection of a scenario over the spec's months, each month priced on the embedded catalog the
+// scenario asks for (its `catalog`, else the one for its region and that month) until a price change
+// names another.
+inline Projection project(const Scenario& scenario, const ProjectionSpec& spec) { return detail::run_projection(scenario, spec, nullptr); }
+
+// The same on a given catalog (a file, an import) until a price change names an embedded one.
+inline Projection project(const Scenario& scenario, const ProjectionSpec& spec, const Catalog& catalog) {
+    return detail::run_projection(scenario, spec, &catalog);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a projection: JSON (stable key order, amounts as strings), CSV (long format) and a table.
+
+inline nlohmann::ordered_json to_json(const EksVersionMonth& v) {
+    nlohmann::ordered_json j;
+    j["version_released"] = v.version_released.to_string();
+    j["version_age_months"] = v.version_age_months;
+    j["support"] = to_string(v.support);
+    j["upgraded"] = v.upgraded();
+    if (v.upgraded()) {
+        j["upgrade"] = nlohmann::ordered_json{{"cause", to_string(v.cause)}, {"minor_versions", v.minor_versions_upgraded()}};
+    }
+    return j;
+}
+
+namespace detail {
+
+inline nlohmann::ordered_json projection_platform_json(const PlatformReport& r, const Money& cumulative) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["total_usd"] = usd(r.rounded_total());
+    j["total_usd_exact"] = r.total().to_string();
+    j["cumulative_usd"] = usd(cumulative);
+    ordered_json items = ordered_json::array();
+    const std::vector<Money> rounded = r.rounded_line_items();
+    for (std::size_t i = 0; i < r.line_items.size(); ++i) {
+        const LineItem& li = r.line_items[i];
+        items.push_back(ordered_json{{"category", li.category}, {"item", li.item}, {"detail", li.detail}, {"usd", usd(rounded[i])},
+                                     {"usd_exact", li.amount.to_string()}, {"sources", li.sources}, {"confidence", to_string(li.confidence)}});
+    }
+    j["line_items"] = std::move(items);
+    return j;
+}
+
+inline nlohmann::ordered_json projection_totals_json(const ProjectionTotals& t) {
+    using nlohmann::ordered_json;
+    ordered_json by_category = ordered_json::object();
+    for (const auto& [cat, amount] : t.by_category) by_category[cat] = usd(amount);
+    return ordered_json{{"total_usd", usd(t.total)},
+                        {"total_usd_exact", t.total_exact.to_string()},
+                        {"npv_usd", usd(round_to_cents(t.npv))},
+                        {"npv_usd_exact", t.npv.to_string()},
+                        {"unamortized_after_horizon_usd", usd(round_to_cents(t.unamortized_after_horizon))},
+                        {"by_category_usd", std::move(by_category)}};
+}
+
+}  // namespace detail
+
+inline nlohmann::ordered_json to_json(const Projection& p) {
+    using nlohmann::ordered_json;
+    ordered_json j;
+    j["schema_version"] = Projection::schema_version;
+    j["scenario"] = p.scenario;
+    j["region"] = p.region;
+    j["start"] = p.start().to_string();
+    j["end"] = p.end().to_string();
+    j["months"] = static_cast<std::int64_t>(p.months.size());
+    j["hours_basis"] = to_string(p.hours_basis);
+    j["discount_rate"] = p.spec.discount_rate.to_string();
+    j["monthly_discount_rate"] = p.monthly_discount_rate.to_string();
+    j["spec"] = to_json(p.spec);
+    ordered_json warnings = ordered_json::array();
+    for (const ProjectionWarning& w : p.warnings) {
+        ordered_json months = ordered_json::array();
+        for (const BillingMonth& m : w.months) months.push_back(m.to_string());
+        warnings.push_back(ordered_json{{"code", w.code}, {"message", w.message}, {"months", std::move(months)}});
+    }
+    j["warnings"] = std::move(warnings);
+    ordered_json rows = ordered_json::array();
+    for (const ProjectionMonth& m : p.months) {
+        ordered_json row;
+        row["month"] = m.month.to_string();
+        row["index"] = m.index;
+        row["hours"] = m.hours.to_string();
+        row["catalog"] = m.catalog;
+        row["catalog_date"] = m.catalog_date;
+        if (!m.overlay.empty()) row["overlay"] = m.overlay;
+        row["discount_factor"] = m.discount_factor.to_string();
+        row["replicas"] = m.replicas;
+        row["eks_version"] = m.eks_version ? to_json(*m.eks_version) : ordered_json(nullptr);
+        row["eks"] = detail::projection_platform_json(m.eks, m.eks_cumulative);
+        row["ecs"] = detail::projection_platform_json(m.ecs, m.ecs_cumulative);
+        row["difference_usd"] = usd(m.difference());
+        rows.push_back(std::move(row));
+    }
+    j["by_month"] = std::move(rows);
+    j["totals"] = ordered_json{{"eks", detail::projection_totals_json(p.eks)},
+                               {"ecs", detail::projection_totals_json(p.ecs)},
+                               {"difference_usd", usd(p.difference())},
+                               {"cheaper", p.cheaper()},
+                               {"npv_difference_usd", usd(p.npv_difference())},
+                               {"cheaper_npv", p.cheaper_npv()}};
+    ordered_json assumptions = ordered_json::array();
+    for (const Assumption& a : p.assumptions) assumptions.push_back(to_json(a));
+    j["assumptions"] = std::move(assumptions);
+    return j;
+}
+
+namespace detail {
+
+// A text field for a spreadsheet: quoted when needed, and never read as a formula.
+inline std::string spreadsheet_text(const std::string& s) {
+    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+    return csv_field(formula ? "'" + s : s);
+}
+
+}  // namespace detail
+
+// Long format, one row per line item of each month and platform, then each month's totals, then the
+// horizon's: month,platform,category,item,usd (cents, no thousands separators). Item names that a
+// spreadsheet would take for a formula are prefixed with an apostrophe.
+inline std::string format_csv(const Projection& p) {
+    std::ostringstream out;
+    out << "month,platform,category,item,usd\n";
+    for (const ProjectionMonth& m : p.months) {
+        for (const PlatformReport* r : {&m.eks, &m.ecs}) {
+            const std::vector<Money> rounded = r->rounded_line_items();
+            for (std::size_t i = 0; i < r->line_items.size(); ++i)
+                out << m.month.to_string() << "," << r->platform << "," << r->line_items[i].category << ","
+                    << detail::spreadsheet_text(r->line_items[i].item) << "," << usd(rounded[i]) << "\n";
+            out << m.month.to_string() << "," << r->platform << ",total,month total," << usd(r->rounded_total()) << "\n";
+            out << m.month.to_string() << "," << r->platform << ",total,cumulative," << usd(&m.eks == r ? m.eks_cumulative : m.ecs_cumulative) << "\n";
+        }
+        out << m.month.to_string() << ",eks-ecs,difference,EKS minus ECS," << usd(m.difference()) << "\n";
+    }
+    const std::string horizon = "total";
+    for (const std::string& platform : {std::string("eks"), std::string("ecs")}) {
+        const ProjectionTotals& t = p.totals(platform);
+        out << horizon << "," << platform << ",total," << p.months.size() << " months," << usd(t.total) << "\n";
+        out << horizon << "," << platform << ",npv,net present value at " << p.spec.discount_rate.to_string() << " a year,"
+            << usd(round_to_cents(t.npv)) << "\n";
+        if (!t.unamortized_after_horizon.value().is_zero())
+            out << horizon << "," << platform << ",one_time,unamortized after the horizon," << usd(round_to_cents(t.unamortized_after_horizon)) << "\n";
+    }
+    out << horizon << ",eks-ecs,difference,EKS minus ECS," << usd(p.difference()) << "\n";
+    out << horizon << ",eks-ecs,npv,EKS minus ECS (net present value)," << usd(p.npv_difference()) << "\n";
+    return out.str();
+}
+
+// One row per month: EKS and ECS totals, the difference, the cumulative totals and the EKS version's
+// support; then the horizon's totals and NPVs.
+inline std::string format_table(const Projection& p) {
+    using detail::pad_left;
+    using detail::pad_right;
+    const auto money = [](const Money& m) { return with_thousands(usd(m)); };
+    std::vector<std::vector<std::string>> cells{{"month", "EKS (USD)", "ECS (USD)", "EKS - ECS", "EKS cumulative", "ECS cumulative", "EKS version"}};
+    for (const ProjectionMonth& m : p.months) {
+        std::string version = "-";
+        if (m.eks_version) {
+            const EksVersionMonth& v = *m.eks_version;
+            version = to_string(v.support) + ", " + v.version_released.to_string() + " release (" + std::to_string(v.version_age_months) + " mo)";
+            if (v.upgraded()) version += v.cause == UpgradeCause::end_of_extended_support ? ", upgraded by AWS" : ", upgraded";
+        }
+        cells.push_back({m.month.to_string(), money(m.eks.rounded_total()), money(m.ecs.rounded_total()), money(m.difference()),
+                         money(m.eks_cumulative), money(m.ecs_cumulative), version});
+    }
+    std::vector<std::size_t> width(cells[0].size(), 0);
+    for (const auto& row : cells)
+        for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    const auto line = [&](const std::vector<std::string>& row) {
+        std::string out;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const bool left = i == 0 || i + 1 == row.size();
+            out += (i ? "  " : "") + (left ? pad_right(row[i], width[i]) : pad_left(row[i], width[i]));
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out;
+    };
+    std::ostringstream out;
+    out << "libtco projection: " << p.scenario << ", " << p.months.size() << " months from " << p.start().to_string() << " to "
+        << p.end().to_string() << " (" << to_string(p.hours_basis) << "); EKS upgrade policy " << to_string(p.spec.eks_lifecycle.upgrade_policy)
+        << "\n\n";
+    const std::string header = line(cells[0]);
+    out << header << "\n" << std::string(header.size(), '-') << "\n";
+    for (std::size_t i = 1; i < cells.size(); ++i) out << line(cells[i]) << "\n";
+    out << std::string(header.size(), '-') << "\n";
+    const std::size_t label = width[0] + 2 + width[1] + 2 + width[2];
+    std::vector<std::vector<std::string>> totals{
+        {"total over " + std::to_string(p.months.size()) + " months", money(p.eks.total), money(p.ecs.total), money(p.difference())},
+        {"net present value at " + (p.spec.discount_rate * Decimal(100)).to_string() + "% a year", money(round_to_cents(p.eks.npv)),
+         money(round_to_cents(p.ecs.npv)), money(p.npv_difference())}};
+    if (!p.eks.unamortized_after_horizon.value().is_zero() || !p.ecs.unamortized_after_horizon.value().is_zero())
+        totals.push_back({"one-time costs unamortized after the horizon", money(round_to_cents(p.eks.unamortized_after_horizon)),
+                          money(round_to_cents(p.ecs.unamortized_after_horizon)),
+                          money(round_to_cents(p.eks.unamortized_after_horizon) - round_to_cents(p.ecs.unamortized_after_horizon))});
+    const std::size_t amount = std::max<std::size_t>({width[1], width[2], width[3], 12});
+    out << pad_right("", std::max(label, std::size_t{46})) << pad_left("EKS", amount + 2) << pad_left("ECS", amount + 2)
+        << pad_left("EKS - ECS", amount + 2) << "\n";
+    for (const auto& row : totals)
+        out << pad_right(row[0], std::max(label, std::size_t{46})) << pad_left(row[1], amount + 2) << pad_left(row[2], amount + 2)
+            << pad_left(row[3], amount + 2) << "\n";
+    out << "\n";
+    const std::string horizon = "over " + std::to_string(p.months.size()) + " months";
+    out << verdict_sentence(p.difference(), horizon, horizon) << ".\n";
+    out << verdict_sentence(p.npv_difference(), "in net present value", "in net present value") << ".\n";
+    std::string catalogs;
+    for (std::size_t i = 0; i < p.months.size(); ++i)
+        if (i == 0 || p.months[i].catalog != p.months[i - 1].catalog)
+            catalogs += std::string(catalogs.empty() ? "" : "; ") + p.months[i].catalog + " from " + p.months[i].month.to_string();
+    out << "catalogs: " << catalogs << "\n";
+    for (const ProjectionWarning& w : p.warnings)
+        out << "warning (" << w.code << ", " << w.months.size() << " month(s) from " << w.months.front().to_string() << "): " << w.message << "\n";
+    return out.str();
+}
+
+}  // namespace libtco
