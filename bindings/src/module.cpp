@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m, py::mod_gil_not_used()) {
     libtco::python::register_import(m);
     libtco::python::register_projection(m);
     libtco::python::register_analysis(m);
+    libtco::python::register_text(m);
 }

@@ -19,6 +19,7 @@ void register_compare(pybind11::module_& m);   // compare_json, render
 void register_import(pybind11::module_& m);    // import_offer_file, import_spot_advisor
 void register_projection(pybind11::module_& m);  // project_json: month-by-month projection
 void register_analysis(pybind11::module_& m);    // sweeps, break-even, sensitivity, Monte Carlo, recommendation
+void register_text(pybind11::module_& m);        // money text, verdicts, categories, error codes, pointer tokens
 
 // A report's output format, as the `format` argument names it ("table", "json" or "csv").
 enum class Format { json, table, csv };

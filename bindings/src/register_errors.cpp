@@ -63,7 +63,7 @@ void raise_python_error(const libtco::error& e) {
 
 }  // namespace
 
-void register_errors(py::module_& m) {
+void register_errors(py::module_& /*m: translators are global*/) {
     py::register_exception_translator([](std::exception_ptr p) {
         if (!p) return;
         try {
@@ -73,24 +73,6 @@ void register_errors(py::module_& m) {
         }
         // Anything else propagates to the next translator.
     });
-
-    m.def(
-        "_raise_for_testing",
-        [](const std::string& kind) {
-            // Lets the Python tests check the translation of every C++ exception class, including
-            // those no public input reaches (and a non-libtco exception).
-            if (kind == "parse") throw libtco::parse_error(errc::parse_invalid_json, "", "testing");
-            if (kind == "validation") throw libtco::validation_error(errc::out_of_range, "/a/0", "testing");
-            if (kind == "lookup") throw libtco::lookup_error(errc::unknown_instance_type, "/b", "testing");
-            if (kind == "placement") throw libtco::placement_error(errc::unplaceable_replica, "/workloads/0", "testing");
-            if (kind == "arithmetic") throw libtco::arithmetic_error(errc::overflow, "", "testing");
-            if (kind == "io") throw libtco::io_error(errc::io, "", "testing");
-            if (kind == "base") throw libtco::error(errc::unsupported, "", "testing");
-            if (kind == "bad_utf8") throw libtco::validation_error(errc::wrong_type, "/x", std::string("got \"a\xc3", 7));
-            if (kind == "std") throw std::logic_error("testing");
-            if (kind == "unknown") throw 42;  // NOLINT(hicpp-exception-baseclass)
-        },
-        py::arg("kind"), "Throws a C++ exception of the given kind (for the tests of the exception translation).");
 }
 
 }  // namespace libtco::python

@@ -49,6 +49,11 @@ inline std::vector<std::string> pointer_tokens(const std::string& pointer) {
     return out;
 }
 
+// A token that names an array entry by its index: digits only (a workload may be named instead).
+inline bool is_index_token(const std::string& token) {
+    return !token.empty() && std::all_of(token.begin(), token.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
 inline std::string escape_token(const std::string& token) {
     std::string out;
     for (char ch : token) out += ch == '~' ? std::string("~0") : ch == '/' ? std::string("~1") : std::string(1, ch);
@@ -61,8 +66,7 @@ inline std::string canonical_pointer(const Scenario& s, const std::string& point
     if (tokens.empty())
         throw validation_error(errc::bad_format, where, "expected a JSON pointer into the scenario such as /team/engineers, got \"" + pointer + "\"");
     if (tokens[0] == "workloads" && tokens.size() >= 2) {
-        const bool is_index = !tokens[1].empty() && std::all_of(tokens[1].begin(), tokens[1].end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        if (!is_index) {
+        if (!is_index_token(tokens[1])) {
             const auto it = std::find_if(s.workloads.begin(), s.workloads.end(), [&](const Workload& w) { return w.name == tokens[1]; });
             if (it == s.workloads.end())
                 throw lookup_error(errc::missing_figure, where, "the scenario has no workload named \"" + tokens[1] + "\" (in " + pointer + ")");
@@ -91,8 +95,7 @@ inline const nlohmann::ordered_json* find_pointer(const nlohmann::ordered_json& 
             if (it == at->end()) return nullptr;
             at = &*it;
         } else if (at->is_array()) {
-            const bool is_index = !token.empty() && std::all_of(token.begin(), token.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-            if (!is_index || token.size() > 9 || std::stoul(token) >= at->size()) return nullptr;
+            if (!is_index_token(token) || token.size() > 9 || std::stoul(token) >= at->size()) return nullptr;
             at = &(*at)[std::stoul(token)];
         } else {
             return nullptr;

@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace libtco {
@@ -301,6 +302,19 @@ inline void read_platform_common(ObjectReader& r, PlatformSpec& p, const Decimal
                                        "at most " + std::to_string(limits::max_given_nodes) + " given nodes in all");
         }
     }
+}
+
+// Settings whose default follows another key (the mode): the reader fills them in from the mode
+// when they are absent, so an edit that changes the mode drops them unless it gives them too (the
+// normal form spells every default out). A workload's replicas and demand exclude each other.
+inline const std::vector<std::pair<std::string, std::vector<std::string>>>& settings_following_a_mode() {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
+        {"gpu_sharing", {"replicas_per_gpu", "time_slicing_efficiency"}},
+        {"autoscaler", {"scale_up_lag_minutes", "scale_down_delay_minutes"}},
+        {"replicas", {"demand"}},
+        {"demand", {"replicas"}},
+    };
+    return table;
 }
 
 // Time-slicing advertises each GPU as this many schedulable units unless the scenario says otherwise.
