@@ -15,23 +15,26 @@ to stop the run, which then raises :class:`libtco.errors.Cancelled`.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
-from . import _core
-from ._result import Reproducible, call_text
+from . import _core, plots, spreadsheet
+from ._internal import tables, text
+from ._internal.result import Reproducible, call_text
+from ._internal.tables import Cell, Sheet, about, cents, version_field
 from .catalog import Catalog, load_catalog
 from .scenario import Scenario, load_scenario
+from .spreadsheet import Target
 
 if TYPE_CHECKING:
     import numpy
     import pandas
     from matplotlib.axes import Axes
 
-    from ._source import Source
-    from .spreadsheet import Target
+    from ._internal.source import Source
 
 __all__ = ["BreakEven", "Crossing", "MonteCarlo", "Reason", "Recommendation", "Sweep", "Tornado", "TornadoBar", "break_even",
            "default_uncertainty", "monte_carlo", "recommend", "sensitivity", "sweep"]
@@ -40,6 +43,8 @@ Number = Union[Decimal, int, float, str]
 Progress = Callable[[int, int], Optional[bool]]
 
 _CENT = Decimal("0.01")
+#: The smallest step of a scenario value (libtco::Decimal::places decimal places).
+_PLACES = Decimal(1).scaleb(-_core.decimal_places)
 
 
 def _float_text(value: float) -> str:
@@ -47,8 +52,8 @@ def _float_text(value: float) -> str:
     places when it has more (np.linspace(0.1, 0.2, 7) gives 17-digit floats)."""
     text = repr(float(value))  # float(): numpy scalars print as np.float64(...)
     exact = Decimal(text)
-    if exact.is_finite() and exact.as_tuple().exponent < -12:  # type: ignore[operator]
-        return str(exact.quantize(Decimal("1e-12"), rounding=ROUND_HALF_EVEN).normalize())
+    if exact.is_finite() and exact.as_tuple().exponent < -_core.decimal_places:  # type: ignore[operator]
+        return str(exact.quantize(_PLACES, rounding=ROUND_HALF_EVEN).normalize())
     return text
 
 
@@ -87,6 +92,11 @@ def _exact_text(value: Decimal) -> str:
 
 def _dollars(cents: int) -> Decimal:
     return Decimal(cents) * _CENT
+
+
+def _evaluation(closed_form: bool, unit: str = "point") -> str:
+    """How the points or samples were evaluated, for an About sheet."""
+    return "closed form (placement unchanged)" if closed_form else f"each {unit} re-placed"
 
 
 def _table_html(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -159,8 +169,6 @@ class Sweep(Reproducible):
 
     def to_csv(self) -> str:
         """The points as CSV: parameter columns (exact), then eks_usd, ecs_usd, difference_usd."""
-        import itertools
-
         lines = [",".join([name for name, _ in self.axes] + ["eks_usd", "ecs_usd", "difference_usd"])]
         for point, (e, c) in zip(itertools.product(*[values for _, values in self.axes]), zip(self.eks_cents, self.ecs_cents)):
             lines.append(",".join([_exact_text(v) for v in point] + [f"{_dollars(int(e)):.2f}", f"{_dollars(int(c)):.2f}", f"{_dollars(int(e) - int(c)):.2f}"]))
@@ -173,17 +181,30 @@ class Sweep(Reproducible):
     def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
         """EKS minus ECS against the first parameter (one curve per value of a second), with an optional
         ``break_even=`` marked; see :func:`libtco.plots.break_even_curve`. Needs matplotlib."""
-        from . import plots
-
         return plots.break_even_curve(self, ax=ax, **kw)
+
+    def _series(self) -> dict[str, Any]:
+        """What :func:`libtco.plots.break_even_curve` draws of a sweep: the axes and EKS minus ECS per point."""
+        return {"axes": self.axes, "difference_cents": self.difference_cents}
 
     def to_excel(self, path: Target) -> None:
         """Writes the points (a column per parameter, then EKS, ECS, EKS - ECS) as an XLSX workbook to ``path`` (a file name or a binary file object): money
         as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
         Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
-        from . import spreadsheet
-
         spreadsheet.to_excel(self, path)
+
+    def _sheets(self) -> list[Sheet]:
+        """Sweep (a column per parameter, then EKS, ECS, EKS - ECS) and About; a sweep larger than a sheet is a ValueError."""
+        if len(self) > tables.MAX_ROWS:
+            raise ValueError(f"a sweep of {len(self):,} points does not fit in a sheet (at most {tables.MAX_ROWS:,} rows): write CSV instead")
+        names = [name for name, _ in self.axes]
+        points = itertools.product(*[values for _, values in self.axes])
+        rows = ([*point, cents(e), cents(c), cents(int(e) - int(c))] for point, e, c in zip(points, self.eks_cents.tolist(), self.ecs_cents.tolist()))
+        fields: list[tuple[str, Any]] = [(f"parameter {i + 1}", f"{name}: {len(values)} values from {values[0]} to {values[-1]}")
+                                         for i, (name, values) in enumerate(self.axes)]
+        fields += [("points", Cell(len(self), "number")), ("evaluation", _evaluation(self.closed_form)), version_field()]
+        return [Sheet("Sweep", names + ["EKS (USD)", "ECS (USD)", "EKS - ECS (USD)"], ["number"] * len(names) + ["money"] * 3, rows),
+                about(fields)]
 
     def _repr_html_(self) -> str:
         frame = self.to_frame()
@@ -264,7 +285,7 @@ class BreakEven(Reproducible):
         if not self.crossings:
             cheaper = "ECS" if self.difference_at_low > 0 else "EKS"
             return (f"no crossing of {self.parameter} in [{self.low}, {self.high}]: {cheaper} is cheaper throughout "
-                    f"(EKS - ECS = {self.difference_at_low:,.2f} at {self.low}, {self.difference_at_high:,.2f} at {self.high})")
+                    f"(EKS - ECS = {text.amount(self.difference_at_low)} at {self.low}, {text.amount(self.difference_at_high)} at {self.high})")
         parts = []
         for c in self.crossings:
             where = f"{c.value:.6g}" if c.kind == "root" else f"between {c.low} and {c.high}"
@@ -293,17 +314,30 @@ class BreakEven(Reproducible):
     def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
         """The crossings marked on EKS minus ECS (give ``sweep=`` a sweep of the parameter for the whole
         curve); see :func:`libtco.plots.break_even_curve`. Needs matplotlib."""
-        from . import plots
-
         return plots.break_even_curve(kw.pop("sweep", None), self, ax=ax, **kw)
+
+    def _series(self) -> dict[str, Any]:
+        """What :func:`libtco.plots.break_even_curve` draws of a break-even: the range, its ends and the crossings."""
+        return {"parameter": self.parameter, "low": self.low, "high": self.high, "difference_at_low": self.difference_at_low,
+                "difference_at_high": self.difference_at_high,
+                "crossings": [{"value": c.value, "low": c.low, "high": c.high, "kind": c.kind, "cheaper_above": c.cheaper_above}
+                              for c in self.crossings]}
 
     def to_excel(self, path: Target) -> None:
         """Writes the crossings as an XLSX workbook to ``path`` (a file name or a binary file object): money
         as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
         Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
-        from . import spreadsheet
-
         spreadsheet.to_excel(self, path)
+
+    def _sheets(self) -> list[Sheet]:
+        """Crossings and About."""
+        rows = [[c.value, c.low, c.high, c.kind, c.cheaper_above.upper()] for c in self.crossings]
+        fields = [("parameter", self.parameter), ("scenario's value", Cell(self.base_value, "number")), ("range low", Cell(self.low, "number")),
+                  ("range high", Cell(self.high, "number")), ("EKS - ECS at low", Cell(self.difference_at_low, "money")),
+                  ("EKS - ECS at high", Cell(self.difference_at_high, "money")), ("evaluations", Cell(self.evaluations, "number")),
+                  ("summary", self.summary()), version_field()]
+        return [Sheet("Crossings", ("value", "low", "high", "kind", "cheaper above"), ("number", "number", "number", "text", "text"), rows),
+                about(fields)]
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.summary())}</p>"
@@ -375,26 +409,37 @@ class Tornado(Reproducible):
                 "bars": [{k: _exact_text(v) if isinstance(v, Decimal) else v for k, v in b.__dict__.items()} for b in self.bars]}
 
     def _summary(self) -> str:
-        widest = f"; widest: {self.bars[0].parameter} (${self.bars[0].swing:,.2f})" if self.bars else ""
-        return f"{len(self.bars)} parameters around EKS - ECS = ${self.base_difference:,.2f}{widest}"
+        widest = f"; widest: {self.bars[0].parameter} ({text.dollars(self.bars[0].swing)})" if self.bars else ""
+        return f"{len(self.bars)} parameters around EKS - ECS = {text.dollars(self.base_difference)}{widest}"
 
     def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
         """The tornado chart; see :func:`libtco.plots.tornado`. Needs matplotlib."""
-        from . import plots
-
         return plots.tornado(self, ax=ax, **kw)
+
+    def _series(self) -> dict[str, Any]:
+        """What :func:`libtco.plots.tornado` draws: the scenario's difference and each bar's, widest first."""
+        return {"base_difference": self.base_difference,
+                "bars": [{"parameter": b.parameter, "low": b.low, "high": b.high, "difference_at_low": b.difference_at_low,
+                          "difference_at_high": b.difference_at_high} for b in self.bars]}
 
     def to_excel(self, path: Target) -> None:
         """Writes the tornado as an XLSX workbook to ``path`` (a file name or a binary file object): money
         as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
         Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
-        from . import spreadsheet
-
         spreadsheet.to_excel(self, path)
 
+    def _sheets(self) -> list[Sheet]:
+        """Tornado and About."""
+        rows = [[b.parameter, b.base_value, b.low, b.high, b.difference_at_low, b.difference_at_high, b.swing] for b in self.bars]
+        fields = [("EKS at the scenario's values", Cell(self.base_eks, "money")), ("ECS at the scenario's values", Cell(self.base_ecs, "money")),
+                  ("EKS - ECS at the scenario's values", Cell(self.base_difference, "money")), version_field()]
+        return [Sheet("Tornado", ("parameter", "base value", "low", "high", "EKS - ECS at low (USD)", "EKS - ECS at high (USD)", "swing (USD)"),
+                      ("text", "number", "number", "number", "money", "money", "money"), rows),
+                about(fields)]
+
     def _repr_html_(self) -> str:
-        rows = [(b.parameter, b.low, b.high, f"{b.difference_at_low:,.2f}", f"{b.difference_at_high:,.2f}", f"{b.swing:,.2f}") for b in self.bars]
-        return f"<p>EKS - ECS at the scenario's values: ${self.base_difference:,.2f}</p>" + _table_html(
+        rows = [(b.parameter, b.low, b.high, text.amount(b.difference_at_low), text.amount(b.difference_at_high), text.amount(b.swing)) for b in self.bars]
+        return f"<p>EKS - ECS at the scenario's values: {text.dollars(self.base_difference)}</p>" + _table_html(
             ["parameter", "low", "high", "EKS - ECS at low", "EKS - ECS at high", "swing"], rows)
 
 
@@ -501,25 +546,50 @@ class MonteCarlo(Reproducible):
     def _summary(self) -> str:
         d = self.summary["difference"]
         return (f"{self.samples} samples, seed {self.spec['seed']}: P(EKS cheaper) = {float(self.probability_eks_cheaper):.3f}; "
-                f"EKS - ECS median ${d['percentiles'][50]:,.2f} (90% in ${d['percentiles'][5]:,.2f} .. ${d['percentiles'][95]:,.2f})")
+                f"EKS - ECS median {text.dollars(d['percentiles'][50])} (90% in {text.dollars(d['percentiles'][5])} .. {text.dollars(d['percentiles'][95])})")
 
     def plot(self, ax: Optional[Sequence[Axes]] = None, **kw: Any) -> tuple[Axes, Axes]:
         """Histograms of each platform's cost and of EKS minus ECS (two Axes); see
         :func:`libtco.plots.monte_carlo_histograms`. Needs matplotlib."""
-        from . import plots
-
         return plots.monte_carlo_histograms(self, ax=ax, **kw)
+
+    def _series(self) -> dict[str, Any]:
+        """What :func:`libtco.plots.monte_carlo_histograms` draws: every sample's totals, the summaries and P(EKS cheaper)."""
+        return {"eks_cents": self.eks_cents, "ecs_cents": self.ecs_cents, "difference_cents": self.difference_cents,
+                "summary": self.summary, "samples": self.samples, "probability_eks_cheaper": self.probability_eks_cheaper}
 
     def to_excel(self, path: Target) -> None:
         """Writes the summary and every sample as an XLSX workbook to ``path`` (a file name or a binary file object): money
         as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
         Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
-        from . import spreadsheet
-
         spreadsheet.to_excel(self, path)
 
+    def _sheets(self) -> list[Sheet]:
+        """Summary, Samples (when they fit in a sheet) and About."""
+        statistics: list[tuple[str, Any]] = [("mean", "mean"), ("standard deviation", "stdev"), ("min", "min")]
+        percentiles = list(self.summary["eks"]["percentiles"])
+        columns = ("eks", "ecs", "difference")
+        summary = [[label] + [self.summary[c][key] for c in columns] for label, key in statistics]
+        summary += [[f"p{p}"] + [self.summary[c]["percentiles"][p] for c in columns] for p in percentiles]
+        summary.append(["max"] + [self.summary[c]["max"] for c in columns])
+        sheets = [Sheet("Summary", ("statistic", "EKS (USD)", "ECS (USD)", "EKS - ECS (USD)"), ("text", "money", "money", "money"), summary)]
+        fields = [("samples", Cell(self.samples, "number")), ("seed", Cell(self.spec["seed"], "number")),
+                  ("P(EKS cheaper)", Cell(self.probability_eks_cheaper, "share")), ("evaluation", _evaluation(self.closed_form, "sample"))]
+        fields += [(p["parameter"], json.dumps(p["distribution"])) for p in self.spec["parameters"]]
+        names = list(self.draws)
+        if self.samples <= tables.MAX_ROWS:
+            draws = [self.draws[n].tolist() for n in names]
+            rows = ([i] + [d[i] for d in draws] + [cents(e), cents(c), cents(e - c)]
+                    for i, (e, c) in enumerate(zip(self.eks_cents.tolist(), self.ecs_cents.tolist())))
+            sheets.append(Sheet("Samples", ["sample"] + names + ["EKS (USD)", "ECS (USD)", "EKS - ECS (USD)"],
+                                ["number"] * (len(names) + 1) + ["money"] * 3, rows))
+        else:
+            fields.append(("Samples", f"{self.samples:,} samples do not fit in a sheet (at most {tables.MAX_ROWS:,} rows): write CSV for every sample"))
+        sheets.append(about(fields + [version_field()]))
+        return sheets
+
     def _repr_html_(self) -> str:
-        return f"<p>Monte Carlo: {html.escape(self._summary())}</p>" + self.percentiles_frame().to_html(float_format=lambda v: f"{v:,.2f}")
+        return f"<p>Monte Carlo: {html.escape(self._summary())}</p>" + self.percentiles_frame().to_html(float_format=lambda v: text.amount(Decimal(v).quantize(_CENT)))
 
 
 def _summary(d: dict[str, Any]) -> dict[str, Any]:

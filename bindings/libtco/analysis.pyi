@@ -6,7 +6,7 @@ import numpy
 import pandas
 from matplotlib.axes import Axes
 
-from ._source import Source
+from ._internal.source import Source
 from .catalog import Catalog
 from .scenario import Scenario
 from .spreadsheet import Target

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from . import _core
-from ._document import PICKLE_VERSION, NormalizedDocument, check_pickle_version, normalized_text
-from ._source import Source, to_json_text
+from ._internal.document import PICKLE_VERSION, NormalizedDocument, check_pickle_version, normalized_text
+from ._internal.source import Source, to_json_text
 
 if TYPE_CHECKING:
     import pandas

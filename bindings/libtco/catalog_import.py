@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import _core
-from ._document import normalized_text
-from ._source import Source, to_json_text
+from ._internal.document import normalized_text
+from ._internal.source import Source, to_json_text
 from .catalog import Catalog, load_catalog
 
 if TYPE_CHECKING:

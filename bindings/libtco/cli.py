@@ -42,7 +42,8 @@ from decimal import Decimal
 from typing import Any, Callable, Optional, TypeVar
 
 from . import _core
-from ._source import decode_text, read_text
+from ._internal import text as _text
+from ._internal.source import decode_text, read_text
 from .catalog import Catalog, InstanceType
 from . import _cli_analysis
 from .catalog_import import import_offer_file, import_spot_advisor
@@ -215,9 +216,9 @@ def _side_by_side(scenario: str, catalogs: list[Optional[str]], args: argparse.N
         [
             r["catalog"]["name"],
             r["catalog"]["effective_date"],
-            f"{Decimal(r['eks']['total_usd']):,}",
-            f"{Decimal(r['ecs']['total_usd']):,}",
-            f"{Decimal(r['difference_usd']):,}",
+            _text.amount(Decimal(r['eks']['total_usd'])),
+            _text.amount(Decimal(r['ecs']['total_usd'])),
+            _text.amount(Decimal(r['difference_usd'])),
             r["cheaper"],
         ]
         for r in reports
@@ -246,7 +247,7 @@ def _cmd_validate(args: argparse.Namespace) -> str:
     return (
         f"ok: {_label(args.scenario)}: scenario \"{report['scenario']}\", {report['month']} ({report['hours']} h, {report['hours_basis']}), "
         f"{len(workloads)} workload(s), {replicas} replica(s); catalog {report['catalog']['name']}; "
-        f"EKS ${Decimal(report['eks']['total_usd']):,} vs ECS ${Decimal(report['ecs']['total_usd']):,} a month, "
+        f"EKS {_text.dollars(Decimal(report['eks']['total_usd']))} vs ECS {_text.dollars(Decimal(report['ecs']['total_usd']))} a month, "
         f"cheaper: {report['cheaper']}\n"
     ) + "".join(f"warning ({w['code']}): {w['message']}\n" for w in report["warnings"])
 

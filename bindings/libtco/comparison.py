@@ -12,18 +12,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional
 
-from . import _core
-from ._document import PICKLE_VERSION, check_pickle_version
-from ._result import call_text
+from . import _core, plots, spreadsheet
+from ._internal import text
+from ._internal.document import PICKLE_VERSION, check_pickle_version
+from ._internal.result import call_text
+from ._internal.tables import Cell, Sheet, about, day, month, platform_name, version_field
 from .catalog import Catalog, load_catalog
 from .scenario import Scenario, load_scenario
+from .spreadsheet import Target
 
 if TYPE_CHECKING:
     import pandas
     from matplotlib.axes import Axes
 
-    from ._source import Source
-    from .spreadsheet import Target
+    from ._internal.source import Source
 
 __all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformReport", "ReportWarning", "compare"]
 
@@ -39,9 +41,8 @@ _DECIMAL_KEYS = frozenset(
 PLACEMENT_COLUMNS = ("node", "instance_type", "hours", "origin", "gpu", "capacity", "requested", "memory_gib", "exclusive",
                      "mig_profiles", "workload", "replicas")
 
-#: Categories of line items, in the order reports show them.
-CATEGORIES = ("control_plane", "compute", "fargate", "spot_interruptions", "autoscaling", "commitment", "management", "other", "operations",
-              "one_time")
+#: Categories of line items, in the order reports show them (libtco::category::all).
+CATEGORIES: tuple[str, ...] = tuple(_core.categories)
 
 #: Columns of PlatformReport.to_frame(); Comparison.to_frame() puts "platform" first.
 FRAME_COLUMNS = ("category", "item", "detail", "usd", "usd_exact", "confidence")
@@ -247,9 +248,12 @@ class PlatformReport:
 
     def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
         """One bar per GPU, a segment per replica on it; see :func:`libtco.plots.gpu_placement`. Needs matplotlib."""
-        from . import plots
-
         return plots.gpu_placement(self, ax=ax, **kw)
+
+    def _series(self) -> dict[str, Any]:
+        """What :func:`libtco.plots.gpu_placement` draws: the placement and what the title says of it."""
+        return {"platform": self.platform, "placement": self.placement_frame(), "gpu_sharing": self.gpu_sharing.get("strategy", "none"),
+                "gpu_utilization": self.utilization.get("gpu_utilization")}
 
     def to_frame(self) -> pandas.DataFrame:
         """The line items as a pandas DataFrame with columns category, item, detail, usd, usd_exact, confidence.
@@ -272,7 +276,7 @@ class PlatformReport:
 
     def __repr__(self) -> str:
         return (
-            f"<{type(self).__name__} {self.platform}: ${self._total:,} a month, "
+            f"<{type(self).__name__} {self.platform}: {text.dollars(self._total)} a month, "
             f"{len(self._line_items)} line items, {sum(g.count for g in self._instances)} instances>"
         )
 
@@ -479,23 +483,51 @@ class Comparison:
     def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
         """Stacked bars of each platform's month by line category; see :func:`libtco.plots.cost_bars`.
         Needs matplotlib."""
-        from . import plots
-
         return plots.cost_bars(self, ax=ax, **kw)
+
+    def _series(self) -> dict[str, Any]:
+        """What :func:`libtco.plots.cost_bars` draws: each platform's total and subtotal per category, and the title."""
+        reports = (self.eks, self.ecs)
+        return {"platforms": tuple(r.platform.upper() for r in reports), "totals": tuple(r.total for r in reports),
+                "subtotals": {c: tuple(r.subtotal(c) for r in reports) for c in CATEGORIES},
+                "title": f"{self.scenario.name}, {self.month}: {text.verdict(self.difference, 'a month', '')}"}
 
     def to_excel(self, path: Target) -> None:
         """Writes the totals, line items and showback as an XLSX workbook to ``path`` (a file name or a binary file object): money
         as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
         Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
-        from . import spreadsheet
-
         spreadsheet.to_excel(self, path)
+
+    def _sheets(self) -> list[Sheet]:
+        """Summary, Line items, Showback and About: what :func:`libtco.spreadsheet.to_excel` writes."""
+        reports = (("EKS", self.eks), ("ECS", self.ecs))
+        levels = ("high", "medium", "low")
+        summary = [[name, r.total] + [r.usd_by_confidence.get(level) for level in levels] for name, r in reports]
+        summary.append(["EKS - ECS", self.difference, None, None, None])
+        lines = [[name, li.category, li.item, li.detail, li.usd, li.confidence, "; ".join(li.sources)]
+                 for name, r in reports for li in r.line_items]
+        showback = [[name, workload, usd] for name, r in reports for workload, usd in r.showback.items()]
+        overlay = self.overlay
+        fields = [("scenario", self.scenario.name), ("month", Cell(month(self.month), "month")), ("hours", Cell(self.hours, "number")),
+                  ("hours basis", self.hours_basis), ("region", self.region), ("catalog", self.catalog_name),
+                  ("catalog effective date", Cell(day(self.catalog_date), "date")),
+                  ("price overlay", None if overlay is None else overlay.get("name")), ("cheaper", platform_name(self.cheaper)),
+                  version_field()]
+        fields += [(f"warning: {w.code}", w.message) for w in self.warnings]
+        return [
+            Sheet("Summary", ("platform", "total (USD)", "high confidence (USD)", "medium confidence (USD)", "low confidence (USD)"),
+                  ("text", "money", "money", "money", "money"), summary),
+            Sheet("Line items", ("platform", "category", "item", "detail", "USD", "confidence", "sources"),
+                  ("text", "text", "text", "text", "money", "text", "text"), lines),
+            Sheet("Showback", ("platform", "workload", "compute (USD)"), ("text", "text", "money"), showback),
+            about(fields),
+        ]
 
     def _repr_html_(self) -> str:
         """An HTML table of both platforms side by side (for Jupyter)."""
 
         def money(d: Optional[Decimal]) -> str:
-            return "&ndash;" if d is None else html.escape(f"{d:,.2f}")
+            return "&ndash;" if d is None else html.escape(text.amount(d))
 
         e = html.escape
         out = [
@@ -520,16 +552,18 @@ class Comparison:
         return "\n".join(out)
 
     def _verdict(self) -> str:
-        if self.cheaper == "tie":
-            return "EKS and ECS cost the same."
-        return f"{self.cheaper.upper()} is cheaper by ${abs(self.difference):,.2f} a month (EKS minus ECS: {self.difference:,.2f})."
+        """The C++ table's last sentence: the verdict, then EKS minus ECS when they differ."""
+        sentence = text.verdict(self.difference, "a month", "")
+        if self.cheaper != "tie":
+            sentence += f" (EKS minus ECS: {text.amount(self.difference)})"
+        return sentence + "."
 
     def __repr__(self) -> str:
         """The call that makes this comparison: ``eval(repr(c), vars(libtco)) == c``."""
         return call_text("compare", self._scenario, catalog=self._catalog)
 
     def __str__(self) -> str:
-        return f"{self.scenario.name!r} {self.month}: EKS ${self.eks.total:,}, ECS ${self.ecs.total:,}; {self._verdict()}"
+        return f"{self.scenario.name!r} {self.month}: EKS {text.dollars(self.eks.total)}, ECS {text.dollars(self.ecs.total)}; {self._verdict()}"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Comparison):

@@ -35,16 +35,16 @@ from .errors import Cancelled
 if TYPE_CHECKING:
     from distributed import Client
 
-    from ._source import Source
+    from ._internal.source import Source
     from .catalog import Catalog
     from .scenario import Scenario
 
 __all__ = ["monte_carlo", "sweep"]
 
 #: libtco::limits::max_sweep_points and max_sweep_parameters: a grid beyond them is refused (by the C++ core, as locally).
-_MAX_SWEEP_POINTS = 100_000_000
-_MAX_SWEEP_PARAMETERS = 8
-_CANCELLED = 600  # libtco.run.600
+_MAX_SWEEP_POINTS: int = _core.max_sweep_points
+_MAX_SWEEP_PARAMETERS: int = _core.max_sweep_parameters
+_CANCELLED: int = _core.error_codes["cancelled"]
 
 
 def _sweep_batch(scenario_json: str, catalog_json: Optional[str], grid: list[tuple[str, list[str]]], threads: int) -> dict[str, Any]:

@@ -2,7 +2,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from distributed import Client
 
-from ._source import Source
+from ._internal.source import Source
 from .analysis import MonteCarlo, Number, Progress, Sweep
 from .catalog import Catalog
 from .scenario import Scenario

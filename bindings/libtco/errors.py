@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import _core
+
 __all__ = [
     "ArithmeticOverflowError",
     "Cancelled",
@@ -46,40 +48,23 @@ __all__ = [
     "ValidationError",
 ]
 
-# The few codes the Python layer raises itself (the C++ core defines all of them; these numbers
-# are the same as libtco::errc and never change meaning).
-PARSE_INVALID_JSON = 100
-WRONG_TYPE = 110
-BAD_FORMAT = 114
-MISSING_FIGURE = 205
-IO = 500
-
-
-def _family(code_number: int) -> str:
-    """The family of an error code, as in ``libtco::errc_family``."""
-    if code_number < 110:
-        return "parse"
-    if code_number < 200:
-        return "validation"
-    if code_number < 300:
-        return "lookup"
-    if code_number < 400:
-        return "placement"
-    if code_number < 500:
-        return "arithmetic"
-    if code_number < 600:
-        return "io"
-    return "run"
+# The few codes the Python layer raises itself, by their names in libtco::errc (the C++ core owns
+# the numbers, the families and the message format).
+PARSE_INVALID_JSON: int = _core.error_codes["parse_invalid_json"]
+WRONG_TYPE: int = _core.error_codes["wrong_type"]
+BAD_FORMAT: int = _core.error_codes["bad_format"]
+MISSING_FIGURE: int = _core.error_codes["missing_figure"]
+IO: int = _core.error_codes["io"]
 
 
 def code_name(code_number: int) -> str:
     """The stable name of an error code: ``code_name(113) == "libtco.validation.113"``."""
-    return f"libtco.{_family(code_number)}.{code_number}"
+    return str(_core.error_code_name(code_number))
 
 
 def format_message(code_number: int, path: str, detail: str) -> str:
     """The message of an error, formatted like the C++ core's: ``[code] path: detail``."""
-    return f"[{code_name(code_number)}] {path if path else '(document)'}: {detail}"
+    return str(_core.error_message(code_number, path, detail))
 
 
 class Error(Exception):

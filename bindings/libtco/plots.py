@@ -14,16 +14,18 @@ matplotlib is imported only when something is drawn, so ``import libtco`` works 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Protocol, Sequence
 
-from .comparison import CATEGORIES
+from ._internal import text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .analysis import BreakEven, MonteCarlo, Sweep, Tornado
-    from .comparison import Comparison, PlatformReport
-    from .projection import Projection
+
+class _Drawable(Protocol):
+    """A result that hands its plot the data to draw (``_series()``): plots know no result type."""
+
+    def _series(self) -> Mapping[str, Any]: ...
 
 __all__ = ["break_even_curve", "cost_bars", "gpu_placement", "monte_carlo_histograms", "projection_lines", "tornado"]
 
@@ -57,7 +59,7 @@ def _axes(ax: Optional[Axes], width: float, height: float) -> Axes:
 
 def _usd(value: float) -> str:
     """An axis tick in dollars: $12,000 and −$300."""
-    return f"{_MINUS}${-value:,.0f}" if value < 0 else f"${value:,.0f}"
+    return _MINUS + text.whole_dollars(-value) if value < 0 else text.whole_dollars(value)
 
 
 def _dollar_axis(axis: Any) -> None:
@@ -67,34 +69,29 @@ def _dollar_axis(axis: Any) -> None:
 
 
 def _money(value: Decimal) -> str:
-    """An exact amount for a title: $11,206.70."""
-    return f"{_MINUS}${-value:,.2f}" if value < 0 else f"${value:,.2f}"
-
-
-def _verdict(cheaper: str, difference: Decimal, period: str) -> str:
-    if cheaper == "tie":
-        return f"EKS and ECS cost the same {period}"
-    return f"{cheaper.upper()} is cheaper by {_money(abs(difference))} {period}"
+    """An exact amount for a title: $11,206.70 and −$300.00."""
+    return _MINUS + text.dollars(-value) if value < 0 else text.dollars(value)
 
 
 # --- one month: the bill by category ---------------------------------------------------------------
 
 
-def cost_bars(comparison: Comparison, ax: Optional[Axes] = None) -> Axes:
-    """Stacked bars, one per platform, of the month's bill by line category (``CATEGORIES``).
+def cost_bars(comparison: _Drawable, ax: Optional[Axes] = None) -> Axes:
+    """Stacked bars, one per platform, of a :class:`~libtco.Comparison`'s month by line category (``CATEGORIES``).
 
     Positive categories stack upwards from zero and credits (a commitment's covered on-demand use)
     downwards, so each bar's segments add up to the platform's total, which a black tick and a label
     mark. Categories that are zero on both platforms are left out.
     """
     ax = _axes(ax, 6.5, 5)
-    reports = (comparison.eks, comparison.ecs)
-    positions = list(range(len(reports)))
-    above = [0.0] * len(reports)
-    below = [0.0] * len(reports)
-    colours = _palette(CATEGORIES)
-    for category in CATEGORIES:
-        amounts = [float(report.subtotal(category)) for report in reports]
+    data = comparison._series()
+    platforms, subtotals = data["platforms"], data["subtotals"]
+    positions = list(range(len(platforms)))
+    above = [0.0] * len(platforms)
+    below = [0.0] * len(platforms)
+    colours = _palette(list(subtotals))
+    for category, exact in subtotals.items():
+        amounts = [float(amount) for amount in exact]
         if not any(amounts):
             continue
         bottoms = [above[i] if amount >= 0 else below[i] for i, amount in enumerate(amounts)]
@@ -104,19 +101,18 @@ def cost_bars(comparison: Comparison, ax: Optional[Axes] = None) -> Axes:
                 above[i] += amount
             else:
                 below[i] += amount
-    totals = [float(report.total) for report in reports]
+    totals = [float(total) for total in data["totals"]]
     ax.hlines(totals, [i - 0.34 for i in positions], [i + 0.34 for i in positions], colors="black", linewidth=2, label="total")
-    for i, report in enumerate(reports):
-        ax.annotate(_money(report.total), (i, max(above[i], totals[i])), xytext=(0, 4), textcoords="offset points",
+    for i, total in enumerate(data["totals"]):
+        ax.annotate(_money(total), (i, max(above[i], totals[i])), xytext=(0, 4), textcoords="offset points",
                     ha="center", va="bottom", fontweight="bold")
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(positions, [report.platform.upper() for report in reports])
-    ax.set_xlim(-0.6, len(reports) - 0.4)
+    ax.set_xticks(positions, list(platforms))
+    ax.set_xlim(-0.6, len(platforms) - 0.4)
     ax.margins(y=0.1)
     _dollar_axis(ax.yaxis)
     ax.set_ylabel("USD a month")
-    ax.set_title(f"{comparison.scenario.name}, {comparison.month}: {_verdict(comparison.cheaper, comparison.difference, 'a month')}",
-                 fontsize="medium")
+    ax.set_title(data["title"], fontsize="medium")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return ax
 
@@ -132,7 +128,7 @@ def _palette(names: Sequence[str]) -> dict[str, Any]:
 # --- a parameter's range: the difference and where it crosses zero -------------------------------------
 
 
-def break_even_curve(sweep: Optional[Sweep] = None, break_even: Optional[BreakEven] = None, *, ax: Optional[Axes] = None) -> Axes:
+def break_even_curve(sweep: Optional[_Drawable] = None, break_even: Optional[_Drawable] = None, *, ax: Optional[Axes] = None) -> Axes:
     """EKS minus ECS against a parameter, with the break-even crossings marked.
 
     Args:
@@ -146,23 +142,25 @@ def break_even_curve(sweep: Optional[Sweep] = None, break_even: Optional[BreakEv
     """
     if sweep is None and break_even is None:
         raise TypeError("break_even_curve needs a sweep, a break-even or both")
-    if sweep is not None and len(sweep.axes) not in (1, 2):
-        raise ValueError(f"break_even_curve draws a sweep of one or two parameters, got {len(sweep.axes)}")
-    if sweep is not None and break_even is not None and sweep.axes[0][0] != break_even.parameter:
-        raise ValueError(f"the sweep's first parameter ({sweep.axes[0][0]}) is not the break-even's ({break_even.parameter})")
+    points = None if sweep is None else sweep._series()
+    found = None if break_even is None else break_even._series()
+    if points is not None and len(points["axes"]) not in (1, 2):
+        raise ValueError(f"break_even_curve draws a sweep of one or two parameters, got {len(points['axes'])}")
+    if points is not None and found is not None and points["axes"][0][0] != found["parameter"]:
+        raise ValueError(f"the sweep's first parameter ({points['axes'][0][0]}) is not the break-even's ({found['parameter']})")
     ax = _axes(ax, 8, 4.5)
-    if sweep is not None:
-        parameter = sweep.axes[0][0]
-        _draw_sweep(ax, sweep)
+    if points is not None:
+        parameter = points["axes"][0][0]
+        _draw_sweep(ax, points)
     else:
-        assert break_even is not None
-        parameter = break_even.parameter
-        ends = [float(break_even.low), float(break_even.high)]
-        values = [float(break_even.difference_at_low), float(break_even.difference_at_high)]
+        assert found is not None
+        parameter = found["parameter"]
+        ends = [float(found["low"]), float(found["high"])]
+        values = [float(found["difference_at_low"]), float(found["difference_at_high"])]
         ax.plot(ends, values, "o", color="black", label="ends of the range")
     ax.axhline(0, color="black", linewidth=0.8)
-    if break_even is not None:
-        _mark_crossings(ax, break_even)
+    if found is not None:
+        _mark_crossings(ax, found)
     _dollar_axis(ax.yaxis)
     ax.set_xlabel(parameter)
     ax.set_ylabel(f"{_DIFFERENCE_LABEL}\nabove 0: ECS is cheaper")
@@ -171,12 +169,13 @@ def break_even_curve(sweep: Optional[Sweep] = None, break_even: Optional[BreakEv
     return ax
 
 
-def _draw_sweep(ax: Axes, sweep: Sweep) -> None:
+def _draw_sweep(ax: Axes, points: Mapping[str, Any]) -> None:
     import numpy as np
 
-    x = np.array([float(v) for v in sweep.axes[0][1]])
-    inner = sweep.axes[1] if len(sweep.axes) == 2 else None
-    difference = (sweep.difference_cents / 100).reshape(len(x), -1)
+    axes = points["axes"]
+    x = np.array([float(v) for v in axes[0][1]])
+    inner = axes[1] if len(axes) == 2 else None
+    difference = (points["difference_cents"] / 100).reshape(len(x), -1)
     if inner is None:
         ax.plot(x, difference[:, 0], marker=".", label=f"EKS {_MINUS} ECS")
         return
@@ -185,37 +184,39 @@ def _draw_sweep(ax: Axes, sweep: Sweep) -> None:
         ax.plot(x, difference[:, column], marker=".", label=f"{name} = {value}")
 
 
-def _mark_crossings(ax: Axes, break_even: BreakEven) -> None:
-    for crossing in break_even.crossings:
-        label = f"{crossing.value:.4g}: {crossing.cheaper_above.upper()} cheaper above"
-        if crossing.kind == "root":
-            ax.axvline(float(crossing.value), color="C3", linestyle="--", label=f"break-even {label}")
-            ax.plot([float(crossing.value)], [0.0], "o", color="C3")
+def _mark_crossings(ax: Axes, found: Mapping[str, Any]) -> None:
+    for crossing in found["crossings"]:
+        cheaper_above = crossing["cheaper_above"].upper()
+        if crossing["kind"] == "root":
+            ax.axvline(float(crossing["value"]), color="C3", linestyle="--", label=f"break-even {crossing['value']:.4g}: {cheaper_above} cheaper above")
+            ax.plot([float(crossing["value"])], [0.0], "o", color="C3")
         else:
-            ax.axvspan(float(crossing.low), float(crossing.high), color="C3", alpha=0.25,
-                       label=f"break-even step {crossing.low}..{crossing.high}: {crossing.cheaper_above.upper()} cheaper above")
-    if not break_even.crossings:
-        ax.plot([], [], " ", label=f"no crossing in [{break_even.low}, {break_even.high}]")
+            ax.axvspan(float(crossing["low"]), float(crossing["high"]), color="C3", alpha=0.25,
+                       label=f"break-even step {crossing['low']}..{crossing['high']}: {cheaper_above} cheaper above")
+    if not found["crossings"]:
+        ax.plot([], [], " ", label=f"no crossing in [{found['low']}, {found['high']}]")
 
 
 # --- sensitivity -------------------------------------------------------------------------------------
 
 
-def tornado(tornado: Tornado, ax: Optional[Axes] = None) -> Axes:
-    """The tornado: per parameter (widest swing at the top) a bar from the scenario's difference to the
-    difference with the parameter at its low value, and one to its high value."""
-    ax = _axes(ax, 8.5, 1.2 + 0.45 * max(len(tornado.bars), 1))
-    base = float(tornado.base_difference)
-    rows = list(range(len(tornado.bars) - 1, -1, -1))  # the widest bar on top
-    low = [float(bar.difference_at_low) - base for bar in tornado.bars]
-    high = [float(bar.difference_at_high) - base for bar in tornado.bars]
+def tornado(tornado: _Drawable, ax: Optional[Axes] = None) -> Axes:
+    """A :class:`~libtco.Tornado`: per parameter (widest swing at the top) a bar from the scenario's
+    difference to the difference with the parameter at its low value, and one to its high value."""
+    data = tornado._series()
+    bars = data["bars"]
+    ax = _axes(ax, 8.5, 1.2 + 0.45 * max(len(bars), 1))
+    base = float(data["base_difference"])
+    rows = list(range(len(bars) - 1, -1, -1))  # the widest bar on top
+    low = [float(bar["difference_at_low"]) - base for bar in bars]
+    high = [float(bar["difference_at_high"]) - base for bar in bars]
     ax.barh(rows, low, left=base, height=0.6, color="#4e79a7", label="parameter at its low value")
     ax.barh(rows, high, left=base, height=0.6, color="#e15759", label="parameter at its high value")
-    ax.axvline(base, color="black", linewidth=1.2, label=f"the scenario: {_money(tornado.base_difference)}")
-    extents = [base] + [float(bar.difference_at_low) for bar in tornado.bars] + [float(bar.difference_at_high) for bar in tornado.bars]
+    ax.axvline(base, color="black", linewidth=1.2, label=f"the scenario: {_money(data['base_difference'])}")
+    extents = [base] + [float(bar["difference_at_low"]) for bar in bars] + [float(bar["difference_at_high"]) for bar in bars]
     if min(extents) <= 0 <= max(extents):
         ax.axvline(0, color="C3", linestyle="--", linewidth=1, label="break-even (EKS = ECS)")
-    ax.set_yticks(rows, [f"{bar.parameter}\n{bar.low} .. {bar.high}" for bar in tornado.bars], fontsize="small")
+    ax.set_yticks(rows, [f"{bar['parameter']}\n{bar['low']} .. {bar['high']}" for bar in bars], fontsize="small")
     _dollar_axis(ax.xaxis)
     ax.set_xlabel(_DIFFERENCE_LABEL)
     ax.set_title(f"What moves EKS {_MINUS} ECS (each parameter alone, widest swing first)", fontsize="medium")
@@ -228,8 +229,8 @@ def tornado(tornado: Tornado, ax: Optional[Axes] = None) -> Axes:
 _MARKED_PERCENTILES = ((5, ":"), (50, "-"), (95, ":"))
 
 
-def monte_carlo_histograms(monte_carlo: MonteCarlo, ax: Optional[Sequence[Axes]] = None, *, bins: int = 40) -> tuple[Axes, Axes]:
-    """Two histograms of a Monte Carlo run: each platform's monthly cost, and EKS minus ECS with the
+def monte_carlo_histograms(monte_carlo: _Drawable, ax: Optional[Sequence[Axes]] = None, *, bins: int = 40) -> tuple[Axes, Axes]:
+    """Two histograms of a :class:`~libtco.MonteCarlo` run: each platform's monthly cost, and EKS minus ECS with the
     probability that EKS is cheaper in its title. P5, P50 and P95 are marked (dotted, solid, dotted).
 
     Args:
@@ -244,24 +245,26 @@ def monte_carlo_histograms(monte_carlo: MonteCarlo, ax: Optional[Sequence[Axes]]
         _, (costs, difference) = plt.subplots(1, 2, figsize=(12, 4.2), layout="constrained")
     else:
         costs, difference = ax
-    for platform, cents in (("eks", monte_carlo.eks_cents), ("ecs", monte_carlo.ecs_cents)):
+    data = monte_carlo._series()
+    summary = data["summary"]
+    for platform in _PLATFORMS:
         colour = PLATFORM_COLOURS[platform]
-        median = monte_carlo.summary[platform]["percentiles"][50]
-        costs.hist(cents / 100, bins=bins, color=colour, alpha=0.6, label=f"{platform.upper()} (median {_money(median)})")
-        _mark_percentiles(costs, monte_carlo.summary[platform], colour)
+        median = summary[platform]["percentiles"][50]
+        costs.hist(data[f"{platform}_cents"] / 100, bins=bins, color=colour, alpha=0.6, label=f"{platform.upper()} (median {_money(median)})")
+        _mark_percentiles(costs, summary[platform], colour)
     _dollar_axis(costs.xaxis)
     costs.set_xlabel("USD a month")
     costs.set_ylabel("samples")
-    costs.set_title(f"Monthly cost, {monte_carlo.samples:,} samples (P5, P50, P95 marked)", fontsize="medium")
+    costs.set_title(f"Monthly cost, {data['samples']:,} samples (P5, P50, P95 marked)", fontsize="medium")
     costs.legend(fontsize="small")
 
-    difference.hist(monte_carlo.difference_cents / 100, bins=bins, color="#59a14f", alpha=0.8, label=f"EKS {_MINUS} ECS")
-    _mark_percentiles(difference, monte_carlo.summary["difference"], "black", labelled=True)
+    difference.hist(data["difference_cents"] / 100, bins=bins, color="#59a14f", alpha=0.8, label=f"EKS {_MINUS} ECS")
+    _mark_percentiles(difference, summary["difference"], "black", labelled=True)
     difference.axvline(0, color="C3", linestyle="--", label="EKS = ECS")
     _dollar_axis(difference.xaxis)
     difference.set_xlabel(_DIFFERENCE_LABEL)
     difference.set_ylabel("samples")
-    difference.set_title(f"EKS {_MINUS} ECS: P(EKS cheaper) = {_share(monte_carlo.probability_eks_cheaper)}", fontsize="medium")
+    difference.set_title(f"EKS {_MINUS} ECS: P(EKS cheaper) = {_share(data['probability_eks_cheaper'])}", fontsize="medium")
     difference.legend(fontsize="small")
     return costs, difference
 
@@ -285,7 +288,7 @@ def _mark_percentiles(ax: Axes, summary: Mapping[str, Any], colour: Any, labelle
 # --- GPU placement -------------------------------------------------------------------------------------
 
 
-def gpu_placement(report: PlatformReport, ax: Optional[Axes] = None, *, requests: Optional[Mapping[str, Any]] = None,
+def gpu_placement(report: _Drawable, ax: Optional[Axes] = None, *, requests: Optional[Mapping[str, Any]] = None,
                   max_gpus: int = 40) -> Axes:
     """One bar per GPU of a platform's nodes; a segment per workload replica on it, as wide as the share
     of the GPU the replica requests. The rest of the GPU is paid for but unused: hatched when one
@@ -298,7 +301,8 @@ def gpu_placement(report: PlatformReport, ax: Optional[Axes] = None, *, requests
             placement itself (each GPU's requested share is the sum of its replicas').
         max_gpus: Draw at most this many GPUs (the title says how many there are).
     """
-    gpus = _gpus(report)
+    data = report._series()
+    gpus = _gpus(data["placement"])
     shares = {name: Decimal(str(share)) for name, share in (requests or {}).items()}
     shares = {**_replica_requests(gpus, known=shares), **shares}
     ax = _axes(ax, 9, 1.6 + 0.32 * min(len(gpus), max_gpus))
@@ -337,15 +341,14 @@ def gpu_placement(report: PlatformReport, ax: Optional[Axes] = None, *, requests
 
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel("share of the GPU requested by each replica")
-    ax.set_title(_placement_title(report, len(gpus), len(drawn)), fontsize="medium")
+    ax.set_title(_placement_title(data, len(gpus), len(drawn)), fontsize="medium")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return ax
 
 
-def _gpus(report: PlatformReport) -> list[dict[str, Any]]:
-    """Every GPU of the report's nodes, in placement order: label, requested share, exclusive, replicas."""
-    frame = report.placement_frame()
-    frame = frame[frame["gpu"].notna()]
+def _gpus(placement: Any) -> list[dict[str, Any]]:
+    """Every GPU of a placement frame's nodes, in placement order: label, requested share, exclusive, replicas."""
+    frame = placement[placement["gpu"].notna()]
     gpus = []
     for (node, gpu), rows in frame.groupby(["node", "gpu"], sort=False):
         first = rows.iloc[0]
@@ -377,11 +380,9 @@ def _replica_requests(gpus: Iterable[Mapping[str, Any]], known: Mapping[str, Dec
     return shares
 
 
-def _placement_title(report: PlatformReport, gpus: int, drawn: int) -> str:
-    utilization = report.utilization
-    sharing = report.gpu_sharing.get("strategy", "none")
-    used = utilization.get("gpu_utilization")
-    parts = [f"{report.platform.upper()}, GPU sharing {sharing}: {gpus} GPUs paid for"]
+def _placement_title(data: Mapping[str, Any], gpus: int, drawn: int) -> str:
+    used = data["gpu_utilization"]
+    parts = [f"{data['platform'].upper()}, GPU sharing {data['gpu_sharing']}: {gpus} GPUs paid for"]
     if used is not None:
         parts.append(f"{float(used):.0%} of GPU-hours requested")
     title = ", ".join(parts)
@@ -391,11 +392,12 @@ def _placement_title(report: PlatformReport, gpus: int, drawn: int) -> str:
 # --- projection ----------------------------------------------------------------------------------------
 
 
-def projection_lines(projection: Projection, ax: Optional[Axes] = None, *, cumulative: bool = True) -> Axes:
-    """Each platform's cost month by month over a projection: cumulative (the default) or per month.
-    Months in which the EKS cluster is upgraded are marked."""
+def projection_lines(projection: _Drawable, ax: Optional[Axes] = None, *, cumulative: bool = True) -> Axes:
+    """Each platform's cost month by month over a :class:`~libtco.Projection`: cumulative (the default)
+    or per month. Months in which the EKS cluster is upgraded are marked."""
     ax = _axes(ax, 9, 4.5)
-    frame = projection.totals_frame()
+    data = projection._series()
+    frame = data["totals"]
     months = list(range(len(frame)))
     for platform in _PLATFORMS:
         column = f"{platform}_cumulative" if cumulative else platform
@@ -409,8 +411,6 @@ def projection_lines(projection: Projection, ax: Optional[Axes] = None, *, cumul
     _dollar_axis(ax.yaxis)
     ax.set_ylabel("USD, cumulative" if cumulative else "USD a month")
     what = "Cumulative cost" if cumulative else "Monthly cost"
-    period = f"over {projection.months} months"
-    ax.set_title(f"{what}, {projection.start} to {projection.end}: {_verdict(projection.cheaper, projection.difference, period)}",
-                 fontsize="medium")
+    ax.set_title(f"{what}, {data['start']} to {data['end']}: {data['verdict']}", fontsize="medium")
     ax.legend(fontsize="small", loc="upper left")
     return ax

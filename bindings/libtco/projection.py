@@ -32,20 +32,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional, Union
 
-from . import _core, _jsontext
-from ._document import PICKLE_VERSION, check_pickle_version, normalized_text
-from ._result import call_text
-from ._source import to_json_text
+from . import _core, plots, spreadsheet
+from ._internal import jsontext, text
+from ._internal.document import PICKLE_VERSION, check_pickle_version, normalized_text
+from ._internal.result import call_text
+from ._internal.source import to_json_text
+from ._internal.tables import Cell, Sheet, about, month, platform_name, present, version_field
 from .catalog import Catalog, load_catalog
 from .comparison import Assumption
 from .scenario import Scenario, load_scenario
+from .spreadsheet import Target
 
 if TYPE_CHECKING:
     import pandas
     from matplotlib.axes import Axes
 
-    from ._source import Source
-    from .spreadsheet import Target
+    from ._internal.source import Source
 
 __all__ = ["Projection", "ProjectionWarning", "project"]
 
@@ -286,34 +288,80 @@ class Projection:
         frame["eks_upgraded"] = frame["eks_upgraded"].astype("boolean")
         return frame
 
-    def _rate_text(self) -> str:
-        return f"{(self.discount_rate * 100).normalize():f}"
+    def _horizon(self) -> str:
+        return f"over {self.months} months"
 
     def _verdict(self) -> str:
-        if self.cheaper == "tie":
-            return "EKS and ECS cost the same over the horizon."
-        return f"{self.cheaper.upper()} is cheaper by ${abs(self.difference):,.2f} over {self.months} months."
+        """The C++ table's verdict over the horizon."""
+        return text.verdict(self.difference, self._horizon(), self._horizon()) + "."
 
     def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
         """Each platform's cumulative cost month by month (``cumulative=False``: monthly); see
         :func:`libtco.plots.projection_lines`. Needs matplotlib."""
-        from . import plots
-
         return plots.projection_lines(self, ax=ax, **kw)
+
+    def _series(self) -> dict[str, Any]:
+        """What :func:`libtco.plots.projection_lines` draws: the totals month by month, and the title's words."""
+        return {"totals": self.totals_frame(), "start": self.start, "end": self.end,
+                "verdict": text.verdict(self.difference, self._horizon(), self._horizon())}
 
     def to_excel(self, path: Target) -> None:
         """Writes the months, every line item and the totals as an XLSX workbook to ``path`` (a file name or a binary file object): money
         as dollar-formatted numbers, a bold frozen header per sheet (see :mod:`libtco.spreadsheet`).
         Needs openpyxl (``pip install 'libtco[xlsx]'``)."""
-        from . import spreadsheet
-
         spreadsheet.to_excel(self, path)
+
+    def _sheets(self) -> list[Sheet]:
+        """Summary, Months, By item, Line items and About: what :func:`libtco.spreadsheet.to_excel` writes."""
+        totals, npv, unamortized = self.totals, self.npv, self.unamortized_after_horizon
+        summary = [[name.upper(), totals[name], npv[name], unamortized[name]] for name in _PLATFORMS]
+        summary.append(["EKS - ECS", self.difference, self.npv_difference, None])
+        months = [[month(str(r.month)), r.eks, r.ecs, r.difference, r.eks_cumulative, r.ecs_cumulative, r.catalog, present(r.eks_support),
+                   month(present(r.eks_version_released)), present(r.eks_version_age_months, int), present(r.eks_upgraded, bool)]
+                  for r in self.totals_frame().itertuples()]
+        frame = self.to_frame()
+        lines = [[month(m), platform.upper(), category, item, detail, usd, confidence]
+                 for m, platform, category, item, detail, usd, confidence in zip(frame["month"], frame["platform"], frame["category"],
+                                                                                 frame["item"], frame["detail"], frame["usd"], frame["confidence"])]
+        fields = [("scenario", self.scenario.name), ("start", Cell(month(self.start), "month")), ("end", Cell(month(self.end), "month")),
+                  ("months", Cell(self.months, "number")), ("hours basis", self.hours_basis),
+                  ("discount rate (a year)", Cell(self.discount_rate, "share")),
+                  ("EKS upgrade policy", self.spec["eks_lifecycle"]["upgrade_policy"]), ("cheaper over the horizon", platform_name(self.cheaper)),
+                  ("cheaper in NPV", platform_name(self.cheaper_npv)), version_field()]
+        fields += [(f"warning: {w.code}", f"{w.message} (months: {', '.join(w.months)})") for w in self.warnings]
+        return [
+            Sheet("Summary", ("platform", "total (USD)", "NPV (USD)", "unamortized after horizon (USD)"), ("text", "money", "money", "money"),
+                  summary),
+            Sheet("Months", ("month", "EKS (USD)", "ECS (USD)", "EKS - ECS (USD)", "EKS cumulative (USD)", "ECS cumulative (USD)", "catalog",
+                             "EKS support", "EKS version released", "EKS version age (months)", "EKS upgraded"),
+                  ("month", "money", "money", "money", "money", "money", "text", "text", "month", "number", "text"), months),
+            self._by_item_sheet(frame),
+            Sheet("Line items", ("month", "platform", "category", "item", "detail", "USD", "confidence"),
+                  ("month", "text", "text", "text", "text", "money", "text"), lines),
+            about(fields),
+        ]
+
+    def _by_item_sheet(self, frame: pandas.DataFrame) -> Sheet:
+        """One row per month and platform, a column per (category, item) in order of first appearance, then the total."""
+        keys: dict[tuple[str, str], int] = {}
+        cells: dict[tuple[str, str], dict[tuple[str, str], Decimal]] = {}
+        for m, platform, category, item, usd in zip(frame["month"], frame["platform"], frame["category"], frame["item"], frame["usd"]):
+            key = (category, item)
+            keys.setdefault(key, len(keys))
+            row = cells.setdefault((m, platform), {})
+            row[key] = row.get(key, Decimal(0)) + usd  # an item twice in a month (not expected) still adds up
+        totals = {(row.month, name): getattr(row, name) for row in self.totals_frame().itertuples() for name in _PLATFORMS}
+        columns = sorted(keys, key=keys.__getitem__)
+        rows = [[month(m), platform.upper()] + [amounts.get(k) for k in columns] + [totals[(m, platform)]]
+                for (m, platform), amounts in cells.items()]
+        headers = ["month", "platform"] + [f"{item} ({category.replace('_', ' ')})" for category, item in columns] + ["total (USD)"]
+        return Sheet("By item", headers, ["month", "text"] + ["money"] * (len(columns) + 1), rows)
 
     def _repr_html_(self) -> str:
         """An HTML table of the months (for Jupyter), then the totals and NPVs."""
 
         def money(d: Decimal) -> str:
-            return html.escape(f"{d:,.2f}")
+            return html.escape(text.amount(d))
 
         e = html.escape
         out = [
@@ -339,7 +387,7 @@ class Projection:
         out.append(
             f"<tfoot><tr><th>total</th><th{right}>{money(totals['eks'])}</th><th{right}>{money(totals['ecs'])}</th>"
             f"<th{right}>{money(self.difference)}</th><td colspan=\"3\"></td></tr>"
-            f"<tr><th>NPV at {e(self._rate_text())}% a year</th><th{right}>{money(npv['eks'])}</th>"
+            f"<tr><th>NPV at {e(text.percent(self.discount_rate))} a year</th><th{right}>{money(npv['eks'])}</th>"
             f"<th{right}>{money(npv['ecs'])}</th><th{right}>{money(self.npv_difference)}</th><td colspan=\"3\"></td></tr>"
             f'<tr><td colspan="7">{e(self._verdict())}</td></tr></tfoot>'
         )
@@ -354,8 +402,8 @@ class Projection:
         totals, npv = self.totals, self.npv
         return (
             f"{self.scenario.name!r} {self.start}..{self.end} ({self.months} months): "
-            f"EKS ${totals['eks']:,}, ECS ${totals['ecs']:,}; NPV at {self._rate_text()}%: "
-            f"EKS ${npv['eks']:,}, ECS ${npv['ecs']:,}; {self._verdict()}"
+            f"EKS {text.dollars(totals['eks'])}, ECS {text.dollars(totals['ecs'])}; NPV at {text.percent(self.discount_rate)}: "
+            f"EKS {text.dollars(npv['eks'])}, ECS {text.dollars(npv['ecs'])}; {self._verdict()}"
         )
 
     def __eq__(self, other: object) -> bool:
@@ -428,7 +476,7 @@ def project(
         document["start"] = _month_text(start)
     if months is not None:
         document["months"] = months
-    spec_text = _jsontext.dumps(document)
+    spec_text = jsontext.dumps(document)
     c = None if catalog is None else load_catalog(catalog)
     text = _core.project_json(s.to_json(), spec_text, None if c is None else c._core_json)
     return Projection(text, s, spec_text, c)

@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Optional
 
 from . import _core
-from ._document import PICKLE_VERSION, NormalizedDocument, check_pickle_version, normalized_text
-from ._edit import merge, plain, set_pointer
-from ._jsontext import dumps
-from ._source import Source, to_json_text
+from ._internal.document import PICKLE_VERSION, NormalizedDocument, check_pickle_version, normalized_text
+from ._internal.edit import merge, plain, set_pointer
+from ._internal.jsontext import dumps
+from ._internal.source import Source, to_json_text
 from .workload import Workload
 
 if TYPE_CHECKING:

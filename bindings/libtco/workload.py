@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from . import _core
-from ._edit import merge, plain
-from ._jsontext import dumps
+from ._internal.edit import merge, plain
+from ._internal.jsontext import dumps
 from .errors import Error
 
 __all__ = ["Workload"]

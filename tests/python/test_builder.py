@@ -175,12 +175,88 @@ def test_repr_evaluates_back_and_pickles(all_results, kind):
     assert str(result) and not str(result).startswith(kind + "(")
 
 
-@pytest.mark.parametrize("kind", ["compare", "sweep", "break_even", "sensitivity", "monte_carlo", "recommend", "project"])
-def test_every_result_has_frames_dicts_and_html(all_results, kind):
-    result = all_results[kind]
-    assert len(result.to_frame().columns) > 0
-    assert isinstance(result.to_dict(), dict)
-    assert result._repr_html_().lstrip().startswith("<")
+# By hand for built(team=2 engineers at $120,000 a year): three g5.xlarge a platform, 3 x 730 h x $1.006 =
+# $2,203.14; staff time 2 x $120,000 / 12 = $20,000 a month, EKS's share 0.15 ($3,000.00), ECS's 0.035
+# ($700.00); EKS's cluster fee 730 h x $0.10 = $73.00. EKS $5,276.14, ECS $2,903.14, EKS - ECS $2,373.00.
+# EKS - ECS = $73 + engineers x $10,000 x (EKS share - 0.035).
+EKS_TOTAL, ECS_TOTAL = D("5276.14"), D("2903.14")
+
+
+def test_a_comparison_frame_dict_and_html_hold_its_bill(all_results):
+    c = all_results["compare"]
+    frame = c.to_frame()
+    assert list(frame.columns) == ["platform", "category", "item", "detail", "usd", "usd_exact", "confidence"]
+    assert frame.groupby("platform").usd.sum().to_dict() == {"eks": EKS_TOTAL, "ecs": ECS_TOTAL}
+    assert (c.to_dict()["eks"]["total_usd"], c.to_dict()["difference_usd"]) == (EKS_TOTAL, D("2373.00"))
+    page = c._repr_html_()
+    assert page.startswith('<table class="libtco-comparison">')
+    assert "<th style=\"text-align:right\">5,276.14</th>" in page and "<th style=\"text-align:right\">2,903.14</th>" in page
+    assert "ECS is cheaper by $2,373.00 a month (EKS minus ECS: 2,373.00)." in page
+
+
+def test_a_sweep_frame_dict_and_html_hold_every_point(all_results):
+    s = all_results["sweep"]
+    frame = s.to_frame()
+    assert list(frame.columns) == ["/team/engineers", "/eks/ops_share", "eks_usd", "ecs_usd", "difference_usd"]
+    # The last parameter fastest: (1, 0.1), (1, 0.2), (2, 0.1), ... ; 73 + e x 10,000 x (share - 0.035).
+    assert list(frame["difference_usd"]) == pytest.approx([723.00, 1723.00, 1373.00, 3373.00, 2023.00, 5023.00])
+    assert s.to_dict()["axes"] == [{"parameter": "/team/engineers", "values": ["1", "2", "3"]},
+                                   {"parameter": "/eks/ops_share", "values": ["0.1", "0.2"]}]
+    assert s._repr_html_().startswith("<p>Sweep of 6 points (/team/engineers: 3 values, /eks/ops_share: 2 values); closed form</p>")
+
+
+def test_a_break_even_frame_dict_and_html_say_there_is_no_crossing(all_results):
+    b = all_results["break_even"]
+    # 73 + 1,150 x engineers is positive for every team size: ECS is cheaper throughout.
+    assert list(b.to_frame().columns) == ["parameter", "value", "low", "high", "kind", "cheaper_above"] and b.to_frame().empty
+    d = b.to_dict()
+    assert (d["crossings"], D(d["difference_at_low_usd"]), D(d["difference_at_high_usd"])) == ([], D("73.00"), D("11573.00"))
+    assert b._repr_html_() == ("<p>no crossing of /team/engineers in [0, 10]: ECS is cheaper throughout "
+                               "(EKS - ECS = 73.00 at 0, 11,573.00 at 10)</p>")
+
+
+def test_a_tornado_frame_dict_and_html_hold_its_bar(all_results):
+    t = all_results["sensitivity"]
+    # EKS's share 0.1: 73 + 20,000 x 0.065 = 1,373; 0.2: 73 + 20,000 x 0.165 = 3,373; the swing $2,000.
+    assert t.to_frame().to_dict("records") == [{"parameter": "/eks/ops_share", "base_value": 0.15, "low": 0.1, "high": 0.2,
+                                                "difference_at_low_usd": 1373.0, "difference_at_high_usd": 3373.0, "swing_usd": 2000.0}]
+    assert D(t.to_dict()["base_difference_usd"]) == D("2373.00")
+    page = t._repr_html_()
+    assert page.startswith("<p>EKS - ECS at the scenario's values: $2,373.00</p>")
+    assert "<td>1,373.00</td><td>3,373.00</td><td>2,000.00</td>" in page
+
+
+def test_a_monte_carlo_frame_dict_and_html_hold_every_sample(all_results):
+    m = all_results["monte_carlo"]
+    frame = m.to_frame()
+    assert list(frame.columns) == ["/team/engineers", "eks_usd", "ecs_usd", "difference_usd"] and len(frame) == 64
+    # 1 to 3 engineers: 73 + 1,150 x engineers, give or take a cent of each platform's rounding.
+    assert list(frame["difference_usd"]) == pytest.approx([73 + 1150 * e for e in frame["/team/engineers"]], abs=0.011)
+    assert (m.to_dict()["samples"], D(m.to_dict()["probability_eks_cheaper"])) == (64, 0)
+    assert m._repr_html_().startswith("<p>Monte Carlo: 64 samples, seed 7: P(EKS cheaper) = 0.000; EKS - ECS median $")
+
+
+def test_a_recommendation_frame_dict_and_html_cite_the_cost_gap(all_results):
+    r = all_results["recommend"]
+    frame = r.to_frame()
+    assert list(frame.columns) == ["favours", "points", "text"] and len(frame) == len(r.reasons)
+    gap = next(t for t in frame["text"] if t.startswith("ECS costs "))
+    assert gap.startswith("ECS costs $2,373.00 a month less")
+    assert r.to_dict()["platform"] == r.platform
+    assert r._repr_html_().startswith(f"<p><b>{r.headline}</b></p><ul>")
+
+
+def test_a_projection_frame_dict_and_html_add_up_the_months(all_results):
+    p = all_results["project"]
+    frame = p.to_frame()
+    assert list(frame.columns) == ["month", "platform", "category", "item", "detail", "usd", "usd_exact", "confidence"]
+    # Six unchanged months.
+    assert frame.groupby("platform").usd.sum().to_dict() == {"eks": 6 * EKS_TOTAL, "ecs": 6 * ECS_TOTAL}
+    assert sorted(set(frame["month"])) == ["2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06"]
+    assert p.to_dict()["months"] == 6
+    page = p._repr_html_()
+    assert page.startswith('<table class="libtco-projection">')
+    assert "ECS is cheaper by $14,238.00 over 6 months." in page
 
 
 def test_a_pickle_of_another_version_is_refused(all_results):

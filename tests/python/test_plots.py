@@ -282,14 +282,21 @@ def test_projection_lines_mark_eks_upgrades(scenario):
 
 
 def test_every_result_has_a_plot_method(scenario, comparison):
-    from matplotlib.axes import Axes
-
-    results = [comparison, comparison.eks, libtco.sweep(scenario, {"/team/engineers": [1, 2]}),
-               libtco.break_even(scenario, "/team/engineers", 0, 10), libtco.sensitivity(scenario),
-               libtco.project(scenario, "2027-01", 3)]
-    for result in results:
-        assert isinstance(result.plot(), Axes), type(result).__name__
-    assert all(isinstance(ax, Axes) for ax in libtco.monte_carlo(scenario, samples=50).plot())
+    # Each method draws its result's plot: a figure of each, checked against the figures above.
+    assert "ECS is cheaper by $11,206.70 a month" in comparison.plot().get_title()
+    assert len(comparison.eks.plot().get_yticklabels()) == int(comparison.eks.utilization["gpus"])
+    curve = libtco.sweep(scenario, {"/team/engineers": [1, 2]}).plot().get_lines()[0]
+    assert list(curve.get_ydata()) == pytest.approx([NO_TEAM + SLOPE, NO_TEAM + 2 * SLOPE], abs=0.011)
+    found = libtco.break_even(scenario, "/team/engineers", 0, 10)
+    crossing = [line for line in found.plot().get_lines() if line.get_linestyle() == "--"]
+    assert [line.get_xdata()[0] for line in crossing] == [float(found.value)]
+    tornado = libtco.sensitivity(scenario, {"/team/engineers": (5, 7)})
+    low = labelled_containers(tornado.plot())["parameter at its low value"].patches[0]
+    assert low.get_x() + low.get_width() == pytest.approx(11206.70 - SLOPE, abs=0.011)  # one engineer fewer
+    lines = {line.get_label(): line for line in libtco.project(scenario, "2027-01", 3, upgrade_policy="none").plot().get_lines()}
+    assert lines["EKS"].get_ydata()[-1] == pytest.approx(3 * EKS_TOTAL)
+    costs, difference = libtco.monte_carlo(scenario, samples=50).plot()
+    assert [sum(heights(c)) for c in costs.containers] == [50, 50] and sum(heights(difference.containers[0])) == 50
 
 
 def test_without_matplotlib_plots_say_how_to_install_it(monkeypatch, comparison):
@@ -302,5 +309,7 @@ def test_without_matplotlib_plots_say_how_to_install_it(monkeypatch, comparison)
 
 
 def test_libtco_imports_without_matplotlib():
-    code = "import sys; sys.modules['matplotlib'] = None; import libtco, libtco.plots; libtco.compare(libtco.default_scenario())"
-    subprocess.run([sys.executable, "-c", code], check=True)
+    code = ("import sys; sys.modules['matplotlib'] = None; import libtco, libtco.plots; "
+            "c = libtco.compare(libtco.default_scenario()); print(c.eks.total, c.ecs.total, sys.modules['matplotlib'])")
+    run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert run.stdout.split() == [f"{EKS_TOTAL:.2f}", f"{ECS_TOTAL:.2f}", "None"]

@@ -217,7 +217,7 @@ def test_sweep_rows_are_the_sweeps_points(default, tmp_path):
 
 
 def test_a_sweep_too_large_for_a_sheet_is_refused(default, monkeypatch):
-    monkeypatch.setattr(spreadsheet, "MAX_ROWS", 29)
+    monkeypatch.setattr(libtco._internal.tables, "MAX_ROWS", 29)  # where the results read the limit from
     with pytest.raises(ValueError, match="30 points does not fit in a sheet"):
         spreadsheet.workbook_bytes(libtco.sweep(default, {"/team/engineers": range(1, 31)}))
 

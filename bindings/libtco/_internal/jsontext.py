@@ -26,6 +26,7 @@ import numbers
 from collections.abc import Mapping
 from typing import Any
 
+from .. import _core
 from ..errors import BAD_FORMAT, WRONG_TYPE, ValidationError
 
 __all__ = ["dumps"]
@@ -34,7 +35,7 @@ _encode_string = json.encoder.encode_basestring_ascii
 
 
 def _pointer_token(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
+    return str(_core.escape_token(key))
 
 
 def _number_text(value: Any, path: str) -> str:
