@@ -34,26 +34,27 @@ __all__ = ["dumps"]
 _encode_string = json.encoder.encode_basestring_ascii
 
 
-def _pointer_token(key: str) -> str:
-    return str(_core.escape_token(key))
+def _pointer(path: tuple[Any, ...]) -> str:
+    """The JSON pointer of a value from its keys and indexes (built only for an error message)."""
+    return "".join("/" + str(_core.escape_token(str(token))) for token in path)
 
 
-def _number_text(value: Any, path: str) -> str:
+def _number_text(value: Any, path: tuple[Any, ...]) -> str:
     if isinstance(value, decimal.Decimal):
         if not value.is_finite():
-            raise ValidationError.from_code(BAD_FORMAT, path, f"expected a finite number, got Decimal('{value}')")
+            raise ValidationError.from_code(BAD_FORMAT, _pointer(path), f"expected a finite number, got Decimal('{value}')")
         # str(Decimal) is always valid JSON number syntax for a finite value ("1.5", "1E+2", "-0.001").
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValidationError.from_code(BAD_FORMAT, path, f"expected a finite number, got {value!r}")
+            raise ValidationError.from_code(BAD_FORMAT, _pointer(path), f"expected a finite number, got {value!r}")
         return repr(float(value))  # float(): numpy.float64 reprs as "np.float64(...)"
     return str(int(value))
 
 
-def _write(value: Any, path: str, out: list[str], depth: int) -> None:
+def _write(value: Any, path: tuple[Any, ...], out: list[str], depth: int) -> None:
     if depth > 200:
-        raise ValidationError.from_code(WRONG_TYPE, path, "nesting too deep (or a container that contains itself)")
+        raise ValidationError.from_code(WRONG_TYPE, _pointer(path), "nesting too deep (or a container that contains itself)")
     if value is None:
         out.append("null")
     elif value is True:
@@ -74,29 +75,29 @@ def _write(value: Any, path: str, out: list[str], depth: int) -> None:
         first = True
         for key, item in value.items():
             if not isinstance(key, str):
-                raise ValidationError.from_code(WRONG_TYPE, path, f"expected string keys, got {type(key).__name__} key {key!r}")
+                raise ValidationError.from_code(WRONG_TYPE, _pointer(path), f"expected string keys, got {type(key).__name__} key {key!r}")
             if not first:
                 out.append(",")
             first = False
             out.append(_encode_string(key))
             out.append(":")
-            _write(item, f"{path}/{_pointer_token(key)}", out, depth + 1)
+            _write(item, (*path, key), out, depth + 1)
         out.append("}")
     elif isinstance(value, (list, tuple)):
         out.append("[")
         for index, item in enumerate(value):
             if index:
                 out.append(",")
-            _write(item, f"{path}/{index}", out, depth + 1)
+            _write(item, (*path, index), out, depth + 1)
         out.append("]")
     else:
         raise ValidationError.from_code(
-            WRONG_TYPE, path, f"expected JSON data (dict, list, str, int, Decimal, float, bool, None), got {type(value).__name__}"
+            WRONG_TYPE, _pointer(path), f"expected JSON data (dict, list, str, int, Decimal, float, bool, None), got {type(value).__name__}"
         )
 
 
 def dumps(value: Any) -> str:
     """Writes ``value`` as compact JSON text, numbers exact (see the module docstring)."""
     out: list[str] = []
-    _write(value, "", out, 0)
+    _write(value, (), out, 0)
     return "".join(out)
