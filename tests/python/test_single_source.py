@@ -177,3 +177,13 @@ def test_a_workload_token_that_python_calls_a_digit_is_a_name(pointer):
     # str.isdigit() says yes to "²"; the C++ core's rule (digits 0-9 only) makes it a workload name.
     with pytest.raises(libtco.errors.NotFoundError, match="no workload named"):
         libtco.default_scenario().replace({pointer: 3})
+
+
+def test_python_ends_on_the_verdict_line_of_the_cpp_table():
+    c = libtco.compare(libtco.default_scenario())
+    assert c._verdict() == "ECS is cheaper by $11,206.70 a month (EKS minus ECS: 11,206.70)."
+    assert c._verdict() in c.to_table().splitlines() and str(c).endswith(c._verdict())
+    p = libtco.project(libtco.default_scenario(), "2027-01", 12, upgrade_policy="none")
+    # Twelve unchanged months: 12 x $11,206.70.
+    assert p._verdict() == "ECS is cheaper by $134,480.40 over 12 months."
+    assert p._verdict() in p.to_table().splitlines() and str(p).endswith(p._verdict())
