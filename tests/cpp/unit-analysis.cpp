@@ -245,7 +245,7 @@ TEST_CASE("a parameter's reach follows from what the plan and the producers read
     CHECK(reach("/team/engineers") == ParameterReach::staff);        // operations only, a closed-form key
     CHECK(reach("/eks/ops_share") == ParameterReach::staff);
     CHECK(reach("/eks/clusters") == ParameterReach::cluster_fee);    // the control plane only
-    CHECK(reach("/workloads/0/replicas") == ParameterReach::engine);  // the plan places replicas
+    CHECK(detail::reach_of("/workloads/0/replicas") == ParameterReach::engine);  // the plan places replicas
     CHECK(reach("/assumptions/gpu_share_of_node_cost") == ParameterReach::no_total);  // the showback view only
     CHECK(reach("/eks/spot/fallback_share") == ParameterReach::lines);  // how spot nodes are bought, not where replicas go
     CHECK(reach("/assumptions/aws_hours_per_month") == ParameterReach::engine);  // node hours
