@@ -2,20 +2,51 @@
 // Evaluates a scenario's totals for many values of a few parameters: the building block of sweeps,
 // break-even, sensitivity and Monte Carlo.
 //
-// When every parameter only reaches the staff lines or the EKS control-plane fee, placement and every
-// other line are unchanged, so each evaluation is the base totals with those lines recomputed by the
-// engine's own functions (operations_cost, eks_control_plane_cost): the same exact sums compare()
-// makes, in a few hundred nanoseconds. Any other parameter runs the engine again, placement included.
+// Three tiers, by what the parameters reach (analysis/parameter.hpp, derived from what the fleet plan
+// and the line producers declare they read):
+//   - only the staff lines or the EKS control-plane fee: placement and every other line are
+//     unchanged, so each evaluation is the base totals with those lines recomputed by the engine's
+//     own functions (operations_cost, eks_control_plane_cost), in a few hundred nanoseconds;
+//   - only line producers, not the plan (extra items, commitments, spot fallback, ...): each
+//     platform's base fleet plan is kept, shared read-only by every thread, and only the producers
+//     run again on the changed scenario;
+//   - the plan: the engine runs again, placement included.
+// Each gives the same exact sums compare() makes.
 
 #include <libtco/analysis/closed_form_kernel.hpp>
 #include <libtco/costing/engine.hpp>
 #include <libtco/analysis/parameter.hpp>
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace libtco {
+
+namespace detail {
+
+// Each platform's fleet plan of the base scenario, with the catalog its nodes point into.
+class PlannedBase {
+public:
+    PlannedBase(const Scenario& base, const Catalog& effective)
+        : effective_(effective), eks_(plan_fleet(CostContext(base, effective_, Platform::eks))),
+          ecs_(plan_fleet(CostContext(base, effective_, Platform::ecs))) {}
+    PlannedBase(const PlannedBase&) = delete;  // the plans point into effective_
+    PlannedBase& operator=(const PlannedBase&) = delete;
+
+    // `s` differs from the base scenario only in values no plan reads.
+    Totals totals(const Scenario& s) const {
+        return {platform_total(CostContext(s, effective_, Platform::eks), eks_), platform_total(CostContext(s, effective_, Platform::ecs), ecs_)};
+    }
+
+private:
+    Catalog effective_;
+    FleetPlan eks_;
+    FleetPlan ecs_;
+};
+
+}  // namespace detail
 
 class Evaluator {
 public:
@@ -29,19 +60,30 @@ public:
                     throw validation_error(errc::duplicate_name, parameters_[i].path,
                                            "the same parameter is given twice (\"" + pointers[j] + "\" and \"" + pointers[i] + "\")");
         }
-        closed_form_ = std::all_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) { return p.reach != ParameterReach::engine; });
+        for (const Parameter& p : parameters_) keys_.push_back(detail::closed_form_key(p.path));
+        closed_form_ = true;
+        bool plan_moves = false;
+        for (std::size_t i = 0; i < parameters_.size(); ++i) {
+            const ParameterReach r = parameters_[i].reach;
+            // A value no total reads still needs checking: only the closed form's own keys check it.
+            closed_form_ = closed_form_ && (r == ParameterReach::staff || r == ParameterReach::cluster_fee ||
+                                            (r == ParameterReach::no_total && keys_[i] != detail::ClosedFormKey::none));
+            plan_moves = plan_moves || r == ParameterReach::engine;
+        }
         reprices_ = std::any_of(parameters_.begin(), parameters_.end(), [](const Parameter& p) {
             return p.path.rfind("/price_overlay", 0) == 0 || p.path.rfind("/instance_types", 0) == 0;
         });
         effective_ = effective_catalog(base_, catalog_);
-        for (const Parameter& p : parameters_) keys_.push_back(detail::closed_form_key(p.path));
         if (closed_form_) prepare_closed_form();
+        else if (!plan_moves) prepare_planned_base();
     }
 
     const std::vector<Parameter>& parameters() const { return parameters_; }
     const Scenario& base() const { return base_; }
     const Catalog& catalog() const { return catalog_; }
     bool closed_form() const { return closed_form_; }
+    // Evaluated on the base scenario's fleet plans, only the line producers running again.
+    bool keeps_plan() const { return planned_ != nullptr; }
 
     // The parameters' values in the base scenario.
     std::vector<Decimal> base_values() const {
@@ -54,7 +96,9 @@ public:
     Totals operator()(std::span<const Decimal> values) const {
         if (values.size() != parameters_.size())
             throw validation_error(errc::inconsistent, "", "expected " + std::to_string(parameters_.size()) + " parameter values, got " + std::to_string(values.size()));
-        return closed_form_ ? closed_form(values) : rerun(values);
+        if (closed_form_) return closed_form(values);
+        if (planned_) return planned_->totals(scenario_at(values));
+        return rerun(values);
     }
 
 #ifdef __SIZEOF_INT128__
@@ -106,6 +150,15 @@ private:
         ecs_rest_ = full.ecs - base_ecs_operations_;
     }
 
+    // A base scenario that cannot be planned fails at every point as a rerun would: no plan to keep.
+    void prepare_planned_base() {
+        try {
+            planned_ = std::make_shared<const detail::PlannedBase>(base_, effective_);
+        } catch (const error&) {
+            planned_.reset();
+        }
+    }
+
     // The engine's own line functions on the new values; what the values cannot move is reused.
     Totals closed_form(std::span<const Decimal> values) const {
         detail::StaffAndFees f = staff_;
@@ -139,6 +192,7 @@ private:
     Money base_control_plane_;
     Money eks_rest_;
     Money ecs_rest_;
+    std::shared_ptr<const detail::PlannedBase> planned_;  // shared read-only by copies and threads
 };
 
 }  // namespace libtco

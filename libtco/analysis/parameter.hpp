@@ -5,6 +5,9 @@
 // scenario would, so a sweep never evaluates a scenario a file could not hold.
 
 #include <libtco/costing/engine.hpp>
+#include <libtco/costing/fleet_plan.hpp>
+#include <libtco/costing/producers.hpp>
+#include <libtco/costing/reads.hpp>
 #include <libtco/core/error.hpp>
 #include <libtco/scenario/scenario.hpp>
 
@@ -15,12 +18,14 @@
 
 namespace libtco {
 
-// What a parameter can change, which decides how cheaply a new value is evaluated.
+// What a parameter can change, which decides how cheaply a new value is evaluated. Derived from what
+// the fleet plan and each line producer declare they read (reach_of).
 enum class ParameterReach {
     staff,        // only the operations lines (team, ops shares): closed form
     cluster_fee,  // only the EKS control-plane line (clusters): closed form
     no_total,     // nothing a total is made of (the showback split)
-    engine,       // anything, placement included: the engine runs again
+    lines,        // line producers only, not the fleet plan: the base plan is kept, the producers run again
+    engine,       // the fleet plan: the engine runs again, placement included
 };
 
 struct Parameter {
@@ -78,13 +83,35 @@ inline std::string canonical_pointer(const Scenario& s, const std::string& point
     return out;
 }
 
+// The closed-form parameters, resolved once so an evaluation compares no strings.
+enum class ClosedFormKey { engineers, loaded_cost, eks_ops_share, ecs_ops_share, clusters, showback_gpu_share, none };
+
+inline ClosedFormKey closed_form_key(const std::string& canonical) {
+    if (canonical == "/team/engineers") return ClosedFormKey::engineers;
+    if (canonical == "/team/loaded_cost_per_engineer_year") return ClosedFormKey::loaded_cost;
+    if (canonical == "/eks/ops_share") return ClosedFormKey::eks_ops_share;
+    if (canonical == "/ecs/ops_share") return ClosedFormKey::ecs_ops_share;
+    if (canonical == "/eks/clusters") return ClosedFormKey::clusters;
+    if (canonical == "/assumptions/gpu_share_of_node_cost") return ClosedFormKey::showback_gpu_share;
+    return ClosedFormKey::none;
+}
+
+// Which producers read the parameter, and whether the plan does: read by the plan, the engine runs
+// again; by none, it moves no total; by closed-form producers alone and mapped by the closed form,
+// the closed form; else only the producers run again on the base plan.
 inline ParameterReach reach_of(const std::string& canonical) {
-    if (canonical == "/team/engineers" || canonical == "/team/loaded_cost_per_engineer_year" || canonical == "/eks/ops_share" ||
-        canonical == "/ecs/ops_share")
-        return ParameterReach::staff;
-    if (canonical == "/eks/clusters") return ParameterReach::cluster_fee;
-    if (canonical == "/assumptions/gpu_share_of_node_cost") return ParameterReach::no_total;
-    return ParameterReach::engine;
+    if (reads_any(fleet_plan_reads(), canonical)) return ParameterReach::engine;
+    bool read = false;
+    bool closed = true;
+    for (const LineProducer& p : line_producers())
+        if (reads_any(p.reads, canonical)) {
+            read = true;
+            closed = closed && p.closed_form;
+        }
+    if (!read) return ParameterReach::no_total;
+    const ClosedFormKey key = closed_form_key(canonical);
+    if (!closed || key == ClosedFormKey::none) return ParameterReach::lines;
+    return key == ClosedFormKey::clusters ? ParameterReach::cluster_fee : ParameterReach::staff;
 }
 
 inline const nlohmann::ordered_json* find_pointer(const nlohmann::ordered_json& doc, const std::string& canonical) {
@@ -123,19 +150,6 @@ inline std::int64_t checked_whole(const Decimal& v, const std::string& path, std
         throw validation_error(errc::out_of_range, path,
                                "expected " + std::to_string(low) + " to " + std::to_string(high) + ", got " + v.to_string());
     return v.to_int64();
-}
-
-// The closed-form parameters, resolved once so an evaluation compares no strings.
-enum class ClosedFormKey { engineers, loaded_cost, eks_ops_share, ecs_ops_share, clusters, showback_gpu_share, none };
-
-inline ClosedFormKey closed_form_key(const std::string& canonical) {
-    if (canonical == "/team/engineers") return ClosedFormKey::engineers;
-    if (canonical == "/team/loaded_cost_per_engineer_year") return ClosedFormKey::loaded_cost;
-    if (canonical == "/eks/ops_share") return ClosedFormKey::eks_ops_share;
-    if (canonical == "/ecs/ops_share") return ClosedFormKey::ecs_ops_share;
-    if (canonical == "/eks/clusters") return ClosedFormKey::clusters;
-    if (canonical == "/assumptions/gpu_share_of_node_cost") return ClosedFormKey::showback_gpu_share;
-    return ClosedFormKey::none;
 }
 
 // Sets a closed-form parameter, validated as the scenario reader validates it.

@@ -476,13 +476,6 @@ inline void greedy_place(OpenFleet& fleet, const std::vector<ClassOptions>& clas
     }
 }
 
-// One fleet for classes running the same hours.
-inline std::vector<PlacedNode> greedy_fleet(const std::vector<ClassOptions>& classes, const Hours& hours, bool apart) {
-    OpenFleet fleet;
-    greedy_place(fleet, classes, 0, classes.size(), hours, apart);
-    return std::move(fleet.nodes);
-}
-
 // --- exhaustive search for small groups --------------------------------------------------------
 
 // `a` can hold anything `b` can, for no more money.

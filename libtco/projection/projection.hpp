@@ -629,6 +629,122 @@ inline bool cap_hours(Scenario& s) {
     return capped;
 }
 
+// The price changes in month order (as listed within a month), their catalogs loaded up front: which
+// catalog and overlay each month is priced on.
+class PriceSchedule {
+public:
+    PriceSchedule(const ProjectionSpec& spec, const Catalog* base) : spec_(spec), catalogs_(base) {
+        for (std::size_t i = 0; i < spec.price_changes.size(); ++i) order_.push_back(i);
+        std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+            return month_distance(spec.price_changes[b].month, spec.price_changes[a].month) < 0;
+        });
+        for (std::size_t i : order_)
+            if (!spec.price_changes[i].catalog.empty()) catalogs_.named(spec.price_changes[i].catalog, catalog_path(i));
+    }
+
+    // Sets the month's catalog name and overlay on `s`; returns the catalog to price it on. Errors in
+    // an overlay point into the spec, not to the scenario's price_overlay.
+    const Catalog& apply(Scenario& s, const BillingMonth& m) {
+        std::optional<std::size_t> catalog_change;
+        std::optional<std::size_t> overlay_change;
+        for (std::size_t i : order_) {
+            if (month_distance(spec_.price_changes[i].month, m) < 0) break;
+            if (!spec_.price_changes[i].catalog.empty()) catalog_change = i;
+            if (spec_.price_changes[i].price_overlay) overlay_change = i;
+        }
+        const Catalog* catalog = nullptr;
+        if (catalog_change) {
+            s.catalog = spec_.price_changes[*catalog_change].catalog;
+            catalog = &catalogs_.named(s.catalog, catalog_path(*catalog_change));
+        }
+        if (!catalog) catalog = &catalogs_.default_for(s, m);
+        if (overlay_change) {
+            s.price_overlay = *spec_.price_changes[*overlay_change].price_overlay;
+            if (overlays_checked_.emplace(*overlay_change, catalog->name).second)
+                apply_overlay(*catalog, s.price_overlay, "/price_changes/" + std::to_string(*overlay_change) + "/price_overlay");
+        }
+        return *catalog;
+    }
+
+private:
+    static std::string catalog_path(std::size_t i) { return "/price_changes/" + std::to_string(i) + "/catalog"; }
+
+    const ProjectionSpec& spec_;
+    ProjectionCatalogs catalogs_;
+    std::vector<std::size_t> order_;
+    std::set<std::pair<std::size_t, std::string>> overlays_checked_;
+};
+
+// Warnings by code, each with the months it applies to.
+class WarningLog {
+public:
+    explicit WarningLog(std::vector<ProjectionWarning>& out) : out_(out) {}
+
+    void add(const Warning& w, const BillingMonth& m) {
+        if (auto it = at_.find(w.code); it != at_.end()) {
+            std::vector<BillingMonth>& months = out_[it->second].months;
+            if (!(months.back() == m)) months.push_back(m);
+            return;
+        }
+        at_[w.code] = out_.size();
+        out_.push_back({w.code, w.message, {m}});
+    }
+
+private:
+    std::vector<ProjectionWarning>& out_;
+    std::map<std::string, std::size_t> at_;
+};
+
+// The scenario of month k: the base with its month, grown workloads and (when it has clusters) the
+// support tier of the EKS version it runs.
+inline Scenario scenario_for_month(const Scenario& base, const GrowthPlan& growth, const std::vector<EksVersionMonth>& versions, std::int64_t k,
+                                   const BillingMonth& m) {
+    Scenario s = base;
+    s.month = m;
+    s.workloads = growth.workloads_in(k);  // its errors name the month already
+    if (!versions.empty()) s.eks.support = versions[static_cast<std::size_t>(k)].support;
+    return s;
+}
+
+inline void accumulate(ProjectionTotals& t, const PlatformReport& r, const Decimal& compounded, Money& cumulative) {
+    t.total += r.rounded_total();
+    t.total_exact += r.total();
+    t.npv += Money(r.total().value() / compounded);
+    const std::vector<Money> lines = r.rounded_line_items();
+    for (std::size_t i = 0; i < lines.size(); ++i) t.by_category[r.line_items[i].category] += lines[i];
+    cumulative = t.total;
+}
+
+// The month's lines beyond the comparison: an EKS version upgrade, one-time costs.
+inline void add_projection_lines(ProjectionMonth& row, const ProjectionSpec& spec, const Scenario& scenario, const OneTimeLines& one_time) {
+    const auto k = static_cast<std::size_t>(row.index);
+    if (row.eks_version && row.eks_version->upgraded()) row.eks.line_items.push_back(upgrade_line(spec.eks_lifecycle, *row.eks_version, scenario));
+    for (const LineItem& li : one_time.eks[k]) row.eks.line_items.push_back(li);
+    for (const LineItem& li : one_time.ecs[k]) row.ecs.line_items.push_back(li);
+}
+
+// The comparison of one month, capped hours warned about, and the assumptions it used.
+inline ProjectionMonth compared_month(Scenario s, const Catalog& catalog, WarningLog& warnings, std::vector<Assumption>& assumptions) {
+    const BillingMonth m = s.month;
+    if (s.hours_basis == HoursBasis::calendar && cap_hours(s))
+        warnings.add({"hours_capped", "workload or node hours beyond the month's hours (" + s.month_hours().to_string() + " h in " + m.to_string() +
+                                          ") are capped at them"},
+                     m);
+    Comparison c = compare(s, catalog);
+    ProjectionMonth row;
+    row.hours = c.hours;
+    row.catalog = c.catalog;
+    row.catalog_date = c.catalog_date;
+    row.overlay = c.overlay;
+    row.eks = std::move(c.eks);
+    row.ecs = std::move(c.ecs);
+    for (const Warning& w : c.warnings) warnings.add(w, m);
+    assumptions = std::move(c.assumptions);
+    row.month = m;
+    for (const Workload& w : s.workloads) row.replicas[w.name] = w.replicas;
+    return row;
+}
+
 inline Projection run_projection(const Scenario& scenario, const ProjectionSpec& given, const Catalog* base) {
     Projection p;
     p.scenario = scenario.name;
@@ -648,97 +764,30 @@ inline Projection run_projection(const Scenario& scenario, const ProjectionSpec&
     const std::vector<EksVersionMonth> versions =
         clusters ? eks_version_timeline(spec.eks_lifecycle.calendar(start), spec.eks_lifecycle.upgrade_policy, start, spec.months)
                  : std::vector<EksVersionMonth>{};
-
-    // Price changes in month order (as listed within a month); their catalogs loaded up front.
-    ProjectionCatalogs catalogs(base);
-    std::vector<std::size_t> changes(spec.price_changes.size());
-    for (std::size_t i = 0; i < changes.size(); ++i) changes[i] = i;
-    std::stable_sort(changes.begin(), changes.end(), [&](std::size_t a, std::size_t b) {
-        return month_distance(spec.price_changes[b].month, spec.price_changes[a].month) < 0;
-    });
-    for (std::size_t i : changes)
-        if (!spec.price_changes[i].catalog.empty()) catalogs.named(spec.price_changes[i].catalog, "/price_changes/" + std::to_string(i) + "/catalog");
-    std::set<std::pair<std::size_t, std::string>> overlays_checked;
-
+    PriceSchedule prices(spec, base);
+    WarningLog warnings(p.warnings);
     p.monthly_discount_rate = spec.discount_rate / Decimal(months_per_year);
     const Decimal one_plus = Decimal(1) + p.monthly_discount_rate;
     Decimal compounded(1);
-    std::map<std::string, std::size_t> warning_at;
-    const auto add_warning = [&](const Warning& w, const BillingMonth& m) {
-        if (auto it = warning_at.find(w.code); it != warning_at.end()) {
-            std::vector<BillingMonth>& months = p.warnings[it->second].months;
-            if (!(months.back() == m)) months.push_back(m);
-            return;
-        }
-        warning_at[w.code] = p.warnings.size();
-        p.warnings.push_back({w.code, w.message, {m}});
-    };
     for (std::int64_t k = 0; k < spec.months; ++k) {
         const BillingMonth m = shift_month(start, k);
-        Scenario s = scenario;
-        s.month = m;
-        std::optional<std::size_t> catalog_change;
-        std::optional<std::size_t> overlay_change;
-        for (std::size_t i : changes) {
-            if (month_distance(spec.price_changes[i].month, m) < 0) break;
-            if (!spec.price_changes[i].catalog.empty()) catalog_change = i;
-            if (spec.price_changes[i].price_overlay) overlay_change = i;
-        }
-        const Catalog* catalog = nullptr;
-        if (catalog_change) {
-            s.catalog = spec.price_changes[*catalog_change].catalog;
-            catalog = &catalogs.named(s.catalog, "/price_changes/" + std::to_string(*catalog_change) + "/catalog");
-        }
-        s.workloads = growth.workloads_in(k);  // its errors name the month already
+        Scenario s = scenario_for_month(scenario, growth, versions, k, m);
         ProjectionMonth row;
         try {
-            if (!catalog) catalog = &catalogs.default_for(s, m);
-            if (overlay_change) {
-                s.price_overlay = *spec.price_changes[*overlay_change].price_overlay;
-                // Errors in the overlay point into the spec, not to the scenario's price_overlay.
-                if (overlays_checked.emplace(*overlay_change, catalog->name).second)
-                    apply_overlay(*catalog, s.price_overlay, "/price_changes/" + std::to_string(*overlay_change) + "/price_overlay");
-            }
-            if (clusters) s.eks.support = versions[static_cast<std::size_t>(k)].support;
-            if (s.hours_basis == HoursBasis::calendar && cap_hours(s))
-                add_warning({"hours_capped", "workload or node hours beyond the month's hours (" + s.month_hours().to_string() + " h in " +
-                                                 m.to_string() + ") are capped at them"},
-                            m);
-            Comparison c = compare(s, *catalog);
-            row.hours = c.hours;
-            row.catalog = c.catalog;
-            row.catalog_date = c.catalog_date;
-            row.overlay = c.overlay;
-            row.eks = std::move(c.eks);
-            row.ecs = std::move(c.ecs);
-            for (const Warning& w : c.warnings) add_warning(w, m);
-            if (k == 0) p.assumptions = projection_assumptions(spec, scenario, std::move(c.assumptions));
+            const Catalog& catalog = prices.apply(s, m);
+            std::vector<Assumption> used;
+            row = compared_month(s, catalog, warnings, used);
+            if (k == 0) p.assumptions = projection_assumptions(spec, scenario, std::move(used));
         } catch (const error& e) {
             rethrow_with_context(e, "in " + m.to_string() + ": ");
         }
-        row.month = m;
         row.index = k;
-        for (const Workload& w : s.workloads) row.replicas[w.name] = w.replicas;
-        if (clusters) {
-            row.eks_version = versions[static_cast<std::size_t>(k)];
-            if (row.eks_version->upgraded()) row.eks.line_items.push_back(upgrade_line(spec.eks_lifecycle, *row.eks_version, scenario));
-        }
-        for (const LineItem& li : one_time.eks[static_cast<std::size_t>(k)]) row.eks.line_items.push_back(li);
-        for (const LineItem& li : one_time.ecs[static_cast<std::size_t>(k)]) row.ecs.line_items.push_back(li);
-
+        if (clusters) row.eks_version = versions[static_cast<std::size_t>(k)];
+        add_projection_lines(row, spec, scenario, one_time);
         compounded = compounded * one_plus;
         row.discount_factor = Decimal(1) / compounded;
-        for (const std::string& platform : {std::string("eks"), std::string("ecs")}) {
-            const PlatformReport& r = row.platform(platform);
-            ProjectionTotals& t = platform == "eks" ? p.eks : p.ecs;
-            const Money rounded = r.rounded_total();
-            t.total += rounded;
-            t.total_exact += r.total();
-            t.npv += Money(r.total().value() / compounded);
-            const std::vector<Money> lines = r.rounded_line_items();
-            for (std::size_t i = 0; i < lines.size(); ++i) t.by_category[r.line_items[i].category] += lines[i];
-            (platform == "eks" ? row.eks_cumulative : row.ecs_cumulative) = t.total;
-        }
+        accumulate(p.eks, row.eks, compounded, row.eks_cumulative);
+        accumulate(p.ecs, row.ecs, compounded, row.ecs_cumulative);
         p.months.push_back(std::move(row));
     }
     p.eks.unamortized_after_horizon = one_time.eks_after;

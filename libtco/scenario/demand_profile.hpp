@@ -184,7 +184,8 @@ inline std::vector<DemandSlot> slots(const DemandProfile& p, const MonthDays& m)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scale-ups, to charge the lag between demand rising and capacity arriving.
+// Changes of a count by the hour (autoscaled nodes), to charge the lag between demand rising and
+// capacity arriving and the delay before idle capacity goes.
 //
 // Approximation: each day is taken as followed by a day of the same kind, so an array is read as a
 // cycle (23:00 -> 00:00 included) and the Friday -> Saturday and Sunday -> Monday boundaries are
@@ -192,35 +193,24 @@ inline std::vector<DemandSlot> slots(const DemandProfile& p, const MonthDays& m)
 // month's weekdays and weekend days (fractional on aws-730), computed as replica_hours is.
 namespace detail {
 
-// Hour boundaries in one cyclic day where the count rises, and by how many replicas in all.
-struct DayRises {
-    std::int64_t events = 0;
-    std::int64_t replicas = 0;
+// How a count changes over one day read as a cycle: the sum of its rises and of its falls at the
+// hour boundaries (23:00 -> 00:00 included). Autoscaling counts node starts and stops with it.
+struct DayChanges {
+    std::int64_t rises = 0;
+    std::int64_t falls = 0;
 };
 
-inline DayRises day_rises(const std::array<std::int64_t, hours_per_day>& a) {
-    DayRises r;
+inline DayChanges day_changes(const std::array<std::int64_t, hours_per_day>& a) {
+    DayChanges r;
     for (std::size_t h = 0; h < hours_per_day; ++h) {
         const std::int64_t before = a[(h + hours_per_day - 1) % hours_per_day];
-        if (a[h] > before) {
-            ++r.events;
-            r.replicas += a[h] - before;
-        }
+        r.rises += std::max<std::int64_t>(0, a[h] - before);
+        r.falls += std::max<std::int64_t>(0, before - a[h]);
     }
     return r;
 }
 
 }  // namespace detail
-
-// Scale-ups (hour boundaries where the replica count rises) in the month.
-inline Decimal scale_events(const DemandProfile& p, const MonthDays& m) {
-    return detail::per_day_sum(m, detail::day_rises(p.weekday).events, detail::day_rises(p.weekend).events);
-}
-
-// Replicas started by scale-ups in the month (the sum of the rises).
-inline Decimal scaled_up_replicas(const DemandProfile& p, const MonthDays& m) {
-    return detail::per_day_sum(m, detail::day_rises(p.weekday).replicas, detail::day_rises(p.weekend).replicas);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading and writing.

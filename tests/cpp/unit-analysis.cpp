@@ -238,3 +238,107 @@ TEST_CASE("review findings: duplicate parameters, unchecked values, thread count
     CHECK(d("12500").rounded(-3) == d("12000"));
     CHECK(d("13500").rounded(-3) == d("14000"));
 }
+
+TEST_CASE("a parameter's reach follows from what the plan and the producers read") {
+    const Scenario s = default_scenario();
+    const auto reach = [&](const char* pointer) { return resolve_parameter(s, pointer).reach; };
+    CHECK(reach("/team/engineers") == ParameterReach::staff);        // operations only, a closed-form key
+    CHECK(reach("/eks/ops_share") == ParameterReach::staff);
+    CHECK(reach("/eks/clusters") == ParameterReach::cluster_fee);    // the control plane only
+    CHECK(detail::reach_of("/workloads/0/replicas") == ParameterReach::engine);  // the plan places replicas
+    CHECK(reach("/assumptions/gpu_share_of_node_cost") == ParameterReach::no_total);  // the showback view only
+    CHECK(reach("/eks/spot/fallback_share") == ParameterReach::lines);  // how spot nodes are bought, not where replicas go
+    CHECK(reach("/assumptions/aws_hours_per_month") == ParameterReach::engine);  // node hours
+    // Pointers the default scenario does not hold, by the rule alone.
+    CHECK(detail::reach_of("/eks/extra_items/0/usd_per_month") == ParameterReach::lines);
+    CHECK(detail::reach_of("/eks/commitments/0/coverage") == ParameterReach::lines);
+    CHECK(detail::reach_of("/price_overlay/discount") == ParameterReach::engine);
+    CHECK(detail::reach_of("/ecs/target_capacity") == ParameterReach::lines);
+    CHECK(detail::reach_of("/ecs/reserved_memory_gib") == ParameterReach::engine);
+    CHECK(detail::reach_of("/criteria/anything") == ParameterReach::no_total);
+}
+
+namespace {
+
+// Every producer has lines here: spot (with a checkpointed workload), commitments (partial upfront),
+// extra items of both kinds, a demand profile with scale-up lag, ECS headroom, EKS Auto Mode and
+// ECS Fargate Spot.
+const char* every_line_json = R"({"schema_version": 1, "name": "every-line", "month": "2026-09",
+  "team": {"engineers": 4, "loaded_cost_per_engineer_year": 150000},
+  "workloads": [
+    {"name": "serve", "replicas": 3, "gpus": 1, "vcpu": 2, "memory_gib": 8},
+    {"name": "train", "replicas": 2, "gpus": 1, "vcpu": 2, "memory_gib": 8, "spot_tolerant": true, "checkpoint_interval_minutes": 30},
+    {"name": "day", "demand": {"base": 1, "peaks": [{"days": "weekdays", "from": "09:00", "to": "17:00", "replicas": 4}]}, "vcpu": 2, "memory_gib": 4},
+    {"name": "tasks", "replicas": 2, "vcpu": 1, "memory_gib": 2, "fargate": true, "spot_tolerant": true}],
+  "eks": {"node_types": ["g5.xlarge", "m5.large"], "auto_mode": true, "spot": {"share": "0.6"}, "scale_up_lag_minutes": 4,
+          "commitments": [{"plan": "compute_savings_plan", "term": "1y", "payment": "partial_upfront", "coverage": "0.5"}],
+          "extra_items": [{"name": "support", "usd_per_month": 100}, {"name": "agent", "usd_per_instance_hour": "0.01"}]},
+  "ecs": {"node_types": ["g5.xlarge", "m5.large"], "spot": {"share": "0.5", "interruptions_per_month": "1.5"}, "target_capacity": "0.8", "fargate_spot_share": "0.5",
+          "autoscaler": "capacity-provider"}})";
+
+}  // namespace
+
+TEST_CASE("the kept plan gives exactly compare_totals' totals, point by point") {
+    const Catalog catalog = embedded_catalog();
+    const Scenario base = Scenario::from_json_text(every_line_json);
+    const std::vector<std::pair<std::string, std::vector<Decimal>>> parameters{
+        {"/eks/extra_items/0/usd_per_month", {d("0"), d("250.5")}},
+        {"/eks/extra_items/1/usd_per_instance_hour", {d("0.03")}},
+        {"/eks/commitments/0/coverage", {d("0"), d("0.8"), d("1")}},
+        {"/assumptions/partial_upfront_share", {d("0.4"), d("0.6")}},
+        {"/eks/spot/fallback_share", {d("0"), d("0.15")}},
+        {"/ecs/spot/interruptions_per_month", {d("2")}},
+        {"/workloads/train/checkpoint_interval_minutes", {d("15"), d("240")}},
+        {"/eks/scale_up_lag_minutes", {d("1"), d("10")}},
+        {"/ecs/scale_down_delay_minutes", {d("3")}},
+        {"/ecs/target_capacity", {d("0.5"), d("1")}},
+        {"/ecs/fargate_spot_share", {d("0"), d("1")}}};
+    for (const auto& [pointer, values] : parameters) {
+        CAPTURE(pointer);
+        const Evaluator evaluate(base, catalog, {pointer});
+        CHECK(evaluate.parameters()[0].reach == ParameterReach::lines);
+        CHECK(evaluate.keeps_plan());
+        CHECK_FALSE(evaluate.closed_form());
+        for (const Decimal& v : values) {
+            CAPTURE(v.to_string());
+            const std::vector<Decimal> point{v};
+            const Scenario s = evaluate.scenario_at(point);
+            const Totals exact = compare_totals(s, effective_catalog(s, catalog));
+            const Totals kept = evaluate(point);
+            CHECK(kept.eks == exact.eks);
+            CHECK(kept.ecs == exact.ecs);
+        }
+    }
+}
+
+TEST_CASE("a kept-plan sweep on several threads matches the engine point by point") {
+    const Catalog catalog = embedded_catalog();
+    const Scenario base = Scenario::from_json_text(every_line_json);
+    const std::vector<SweepAxis> axes{{"/eks/extra_items/0/usd_per_month", {d("0"), d("10"), d("20"), d("30")}},
+                                      {"/eks/spot/fallback_share", {d("0"), d("0.05"), d("0.1")}}};
+    const SweepResult r = sweep(base, catalog, axes, RunOptions{2, {}});
+    CHECK_FALSE(r.closed_form);
+    REQUIRE(r.size() == 12);
+    for (std::int64_t i = 0; i < r.size(); ++i) {
+        Scenario s = base;
+        s.eks.extra_items[0].usd_per_month = Money(r.value(i, 0));
+        s.eks.spot.fallback_share = Fraction(r.value(i, 1));
+        const Totals exact = compare_totals(s, effective_catalog(s, catalog));
+        CHECK(r.eks_cents[static_cast<std::size_t>(i)] == cents_of(exact.eks));
+        CHECK(r.ecs_cents[static_cast<std::size_t>(i)] == cents_of(exact.ecs));
+    }
+}
+
+TEST_CASE("a value no total reads moves no total") {
+    // The showback's GPU share is read by no producer and not by the plan: the totals stay.
+    const Catalog catalog = embedded_catalog();
+    const Scenario base = Scenario::from_json_text(every_line_json);
+    const Totals at_base = compare_totals(base, effective_catalog(base, catalog));
+    Scenario moved = base;
+    moved.gpu_share_of_node_cost = Fraction(d("0.2"));
+    const Totals at_moved = compare_totals(moved, effective_catalog(moved, catalog));
+    CHECK(at_moved.eks == at_base.eks);
+    CHECK(at_moved.ecs == at_base.ecs);
+    const Evaluator evaluate(base, catalog, {"/assumptions/gpu_share_of_node_cost"});
+    CHECK(evaluate.closed_form());
+}

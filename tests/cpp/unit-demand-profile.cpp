@@ -175,21 +175,29 @@ TEST_CASE("slots merge equal replica counts and add up to the month's hours") {
     CHECK(flat[0] == DemandSlot{5, Hours(Decimal(696))});
 }
 
-TEST_CASE("scale-ups per month") {
-    // One rise a weekday (2 -> 10 at 08:00), by 8 replicas; none on weekends.
-    CHECK(scale_events(office_hours(), calendar_days("2026-09")) == Decimal(22));
-    CHECK(scaled_up_replicas(office_hours(), calendar_days("2026-09")) == Decimal(176));
-    CHECK(scale_events(office_hours(), aws_days()) == dec("21.72619047619"));           // 730 x 5 / 168
-    CHECK(scaled_up_replicas(office_hours(), aws_days()) == dec("173.809523809524"));  // 730 x 40 / 168
-    CHECK(scale_events(DemandProfile::constant(7), calendar_days("2026-09")) == Decimal(0));
+TEST_CASE("a day's rises and falls, read as a cycle") {
+    // Office hours: 2 replicas, 10 from 08:00 to 20:00: one rise by 8 at 08:00, one fall by 8 at 20:00.
+    const DemandProfile office = office_hours();
+    CHECK(detail::day_changes(office.weekday).rises == 8);
+    CHECK(detail::day_changes(office.weekday).falls == 8);
+    CHECK(detail::day_changes(office.weekend).rises == 0);
+    CHECK(detail::day_changes(DemandProfile::constant(7).weekday).falls == 0);
 
-    // The day is read as a cycle: 23:00 (1) -> 00:00 (5) is a rise; so is 03:00 on weekends.
+    // 23:00 (1) -> 00:00 (5) is a rise by 4 and 00:00 -> 01:00 a fall by 4; on weekends 02:00 -> 03:00
+    // (1 -> 2) and back.
     DemandProfile p = DemandProfile::constant(1);
     p.weekday[0] = 5;
     p.weekend[3] = 2;
-    // 2026-02: 20 weekdays x 1 rise + 8 weekend days x 1 rise; replicas 20 x 4 + 8 x 1.
-    CHECK(scale_events(p, calendar_days("2026-02")) == Decimal(28));
-    CHECK(scaled_up_replicas(p, calendar_days("2026-02")) == Decimal(88));
+    const detail::DayChanges weekday = detail::day_changes(p.weekday);
+    const detail::DayChanges weekend = detail::day_changes(p.weekend);
+    CHECK(weekday.rises == 4);
+    CHECK(weekday.falls == 4);
+    CHECK(weekend.rises == 1);
+    CHECK(weekend.falls == 1);
+    // 2026-02: 20 weekdays x 4 + 8 weekend days x 1 replicas started in the month.
+    CHECK(detail::per_day_sum(calendar_days("2026-02"), weekday.rises, weekend.rises) == Decimal(88));
+    // aws-730: 730 x 5 / 168 weekdays x 8 = 173.809523809524 (12 places, half-even).
+    CHECK(detail::per_day_sum(aws_days(), detail::day_changes(office.weekday).rises, 0) == dec("173.809523809524"));
 }
 
 TEST_CASE("array spelling errors name the bad value") {
