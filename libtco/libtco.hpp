@@ -57,6 +57,7 @@
 #include <libtco/io/comparison_csv.hpp>
 #include <libtco/io/comparison_json.hpp>
 #include <libtco/io/comparison_table.hpp>
+#include <libtco/io/import_json.hpp>
 #include <libtco/io/number_text.hpp>
 #include <libtco/io/projection_csv.hpp>
 #include <libtco/io/projection_json.hpp>
