@@ -23,27 +23,12 @@ inline std::string eks_version_text(const ProjectionMonth& m) {
     return out;
 }
 
-}  // namespace detail
+inline std::string grouped_usd(const Money& m) { return with_thousands(usd(m)); }
 
-// One row per month: EKS and ECS totals, the difference, the cumulative totals and the EKS version's
-// support; then the horizon's totals and NPVs.
-inline std::string format_table(const Projection& p) {
-    using detail::pad_left;
-    using detail::pad_right;
-    const auto money = [](const Money& m) { return with_thousands(usd(m)); };
-    AlignedTable table;
-    table.header = {"month", "EKS (USD)", "ECS (USD)", "EKS - ECS", "EKS cumulative", "ECS cumulative", "EKS version"};
-    table.align = {Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::left};
-    for (const ProjectionMonth& m : p.months)
-        table.rows.push_back({m.month.to_string(), money(m.eks.rounded_total()), money(m.ecs.rounded_total()), money(m.difference()),
-                              money(m.eks_cumulative), money(m.ecs_cumulative), detail::eks_version_text(m)});
-    const std::vector<std::size_t> width = column_widths(table);
-    std::ostringstream out;
-    out << "libtco projection: " << p.scenario << ", " << p.months.size() << " months from " << p.start().to_string() << " to "
-        << p.end().to_string() << " (" << to_string(p.hours_basis) << "); EKS upgrade policy " << to_string(p.spec.eks_lifecycle.upgrade_policy)
-        << "\n\n";
-    const std::string rows = format_aligned(table);
-    out << rows << std::string(rows.find('\n'), '-') << "\n";
+// The horizon's totals, NPVs and (when any) unamortized one-time costs, in columns under the
+// months' EKS, ECS and EKS - ECS.
+inline std::string horizon_totals(const Projection& p, const std::vector<std::size_t>& width) {
+    const auto money = grouped_usd;
     const std::size_t label = width[0] + 2 + width[1] + 2 + width[2];
     std::vector<std::vector<std::string>> totals{
         {"total over " + std::to_string(p.months.size()) + " months", money(p.eks.total), money(p.ecs.total), money(p.difference())},
@@ -53,12 +38,35 @@ inline std::string format_table(const Projection& p) {
         totals.push_back({"one-time costs unamortized after the horizon", money(round_to_cents(p.eks.unamortized_after_horizon)),
                           money(round_to_cents(p.ecs.unamortized_after_horizon)),
                           money(round_to_cents(p.eks.unamortized_after_horizon) - round_to_cents(p.ecs.unamortized_after_horizon))});
+    std::ostringstream out;
     const std::size_t amount = std::max<std::size_t>({width[1], width[2], width[3], 12});
     out << pad_right("", std::max(label, std::size_t{46})) << pad_left("EKS", amount + 2) << pad_left("ECS", amount + 2)
         << pad_left("EKS - ECS", amount + 2) << "\n";
     for (const auto& row : totals)
         out << pad_right(row[0], std::max(label, std::size_t{46})) << pad_left(row[1], amount + 2) << pad_left(row[2], amount + 2)
             << pad_left(row[3], amount + 2) << "\n";
+    return out.str();
+}
+
+}  // namespace detail
+
+// One row per month: EKS and ECS totals, the difference, the cumulative totals and the EKS version's
+// support; then the horizon's totals and NPVs.
+inline std::string format_table(const Projection& p) {
+    const auto money = detail::grouped_usd;
+    AlignedTable table;
+    table.header = {"month", "EKS (USD)", "ECS (USD)", "EKS - ECS", "EKS cumulative", "ECS cumulative", "EKS version"};
+    table.align = {Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::left};
+    for (const ProjectionMonth& m : p.months)
+        table.rows.push_back({m.month.to_string(), money(m.eks.rounded_total()), money(m.ecs.rounded_total()), money(m.difference()),
+                              money(m.eks_cumulative), money(m.ecs_cumulative), detail::eks_version_text(m)});
+    std::ostringstream out;
+    out << "libtco projection: " << p.scenario << ", " << p.months.size() << " months from " << p.start().to_string() << " to "
+        << p.end().to_string() << " (" << to_string(p.hours_basis) << "); EKS upgrade policy " << to_string(p.spec.eks_lifecycle.upgrade_policy)
+        << "\n\n";
+    const std::string rows = format_aligned(table);
+    out << rows << std::string(rows.find('\n'), '-') << "\n";
+    out << detail::horizon_totals(p, column_widths(table));
     out << "\n";
     const std::string horizon = "over " + std::to_string(p.months.size()) + " months";
     out << verdict_sentence(p.difference(), horizon, horizon) << ".\n";
