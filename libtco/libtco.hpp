@@ -50,6 +50,20 @@
 #include <libtco/projection/eks_lifecycle.hpp>
 #include <libtco/projection/projection.hpp>
 
+#include <libtco/io/aligned_table.hpp>
+#include <libtco/io/analysis_csv.hpp>
+#include <libtco/io/analysis_json.hpp>
+#include <libtco/io/analysis_table.hpp>
+#include <libtco/io/comparison_csv.hpp>
+#include <libtco/io/comparison_json.hpp>
+#include <libtco/io/comparison_table.hpp>
+#include <libtco/io/import_json.hpp>
+#include <libtco/io/number_text.hpp>
+#include <libtco/io/projection_csv.hpp>
+#include <libtco/io/projection_json.hpp>
+#include <libtco/io/projection_table.hpp>
+#include <libtco/io/recommendation_json.hpp>
+#include <libtco/io/recommendation_text.hpp>
 #include <libtco/io/table.hpp>
 
 #include <libtco/version.hpp>

@@ -122,23 +122,18 @@ def _progress(args: argparse.Namespace, label: str) -> Optional[ProgressBar]:
     return ProgressBar(label) if args.progress or sys.stderr.isatty() else None
 
 
-def _money(value: Decimal) -> str:
-    return f"{value:,.2f}"
-
-
-def _aligned(header: list[str], rows: list[list[str]], *, left: int = 1) -> str:
-    cells = [header] + rows
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    out = []
-    for r in cells:
-        out.append("  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip())
-    out.insert(1, "-" * len(out[0]))
-    return "\n".join(out) + "\n"
-
-
 # --- commands -------------------------------------------------------------------------------------
 
 Runner = Callable[[argparse.Namespace], Union[str, bytes]]
+
+
+def _written(context: Any, result: Any, format: str) -> str | bytes:
+    """A result in the format asked: JSON, CSV and tables written by libtco's C++ writers (as every front end prints them),
+    XLSX by :mod:`libtco.spreadsheet`."""
+    if format == "xlsx":
+        return _workbook(context, result)
+    text: str = result._text(format)
+    return text + "\n" if format == "json" else text
 
 
 def _workbook(context: Any, result: Any) -> bytes:
@@ -160,20 +155,7 @@ def _cmd_sweep(context: Any, args: argparse.Namespace) -> str | bytes:
         grid[name] = _values(name, spec)
     scenario, catalog = context.inputs(args)
     r = context.checked(args, lambda: analysis.sweep(scenario, grid, catalog=catalog, threads=args.threads, progress=_progress(args, "sweep")))
-    if args.format == "csv":
-        return r.to_csv()
-    if args.format == "xlsx":
-        return _workbook(context, r)
-    if args.format == "json":
-        return json.dumps(r.to_dict(), indent=2) + "\n"
-    import itertools
-
-    header = [name for name, _ in r.axes] + ["EKS (USD)", "ECS (USD)", "EKS - ECS"]
-    rows = []
-    for point, e, c in zip(itertools.product(*[values for _, values in r.axes]), r.eks_cents, r.ecs_cents):
-        rows.append([str(v) for v in point] + [_money(Decimal(int(e)) / 100), _money(Decimal(int(c)) / 100), _money(Decimal(int(e) - int(c)) / 100)])
-    note = "closed form (placement unchanged)" if r.closed_form else "each point re-placed"
-    return _aligned(header, rows, left=0) + f"{len(r)} points, {note}.\n"
+    return _written(context, r, args.format)
 
 
 def _cmd_breakeven(context: Any, args: argparse.Namespace) -> str | bytes:
@@ -184,18 +166,7 @@ def _cmd_breakeven(context: Any, args: argparse.Namespace) -> str | bytes:
     scenario, catalog = context.inputs(args)
     b = context.checked(args, lambda: analysis.break_even(scenario, args.param, low, high, catalog=catalog, scan_points=args.scan,
                                                            threads=args.threads, progress=_progress(args, "break-even")))
-    if args.format == "json":
-        return json.dumps(b.to_dict(), indent=2) + "\n"
-    if args.format == "xlsx":
-        return _workbook(context, b)
-    if args.format == "csv":
-        lines = ["parameter,value,low,high,kind,cheaper_above"]
-        lines += [",".join([b.parameter, str(c.value), str(c.low), str(c.high), c.kind, c.cheaper_above]) for c in b.crossings]
-        return "\n".join(lines) + "\n"
-    lines = [b.summary() + ".",
-             f"EKS - ECS: {_money(b.difference_at_low)} at {b.low}, {_money(b.difference_at_high)} at {b.high} "
-             f"(the scenario has {b.base_value}; {b.evaluations} evaluations)."]
-    return "\n".join(lines) + "\n"
+    return _written(context, b, args.format)
 
 
 def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str | bytes:
@@ -210,20 +181,7 @@ def _cmd_sensitivity(context: Any, args: argparse.Namespace) -> str | bytes:
         ranges[name] = (_decimal(low, name), _decimal(high, name))
     scenario, catalog = context.inputs(args)
     t = context.checked(args, lambda: analysis.sensitivity(scenario, ranges or None, catalog=catalog, threads=args.threads))
-    if args.format == "json":
-        return json.dumps(t.to_dict(), indent=2) + "\n"
-    if args.format == "xlsx":
-        return _workbook(context, t)
-    header = ["parameter", "base", "low", "high", "EKS - ECS at low", "EKS - ECS at high", "swing"]
-    rows = [[b.parameter, str(b.base_value), str(b.low), str(b.high), _money(b.difference_at_low), _money(b.difference_at_high), _money(b.swing)]
-            for b in t.bars]
-    if args.format == "csv":
-        lines = [",".join(["parameter", "base_value", "low", "high", "difference_at_low_usd", "difference_at_high_usd", "swing_usd"])]
-        lines += [",".join([b.parameter, str(b.base_value), str(b.low), str(b.high), f"{b.difference_at_low:.2f}", f"{b.difference_at_high:.2f}",
-                            f"{b.swing:.2f}"]) for b in t.bars]
-        return "\n".join(lines) + "\n"
-    return (f"EKS - ECS at the scenario's values: {_money(t.base_difference)} (EKS {_money(t.base_eks)}, ECS {_money(t.base_ecs)})\n\n"
-            + _aligned(header, rows))
+    return _written(context, t, args.format)
 
 
 def _cmd_montecarlo(context: Any, args: argparse.Namespace) -> str | bytes:
@@ -244,34 +202,13 @@ def _cmd_montecarlo(context: Any, args: argparse.Namespace) -> str | bytes:
     scenario, catalog = context.inputs(args)
     m = context.checked(args, lambda: analysis.monte_carlo(scenario, parameters or None, samples=samples, seed=seed, catalog=catalog,
                                                             threads=args.threads, progress=_progress(args, "Monte Carlo")))
-    if args.format == "json":
-        return json.dumps(m.to_dict(), indent=2) + "\n"
-    if args.format == "xlsx":
-        return _workbook(context, m)
-    if args.format == "csv":
-        names = list(m.draws)
-        lines = [",".join(["sample"] + names + ["eks_usd", "ecs_usd", "difference_usd"])]
-        for i in range(m.samples):
-            e, c = int(m.eks_cents[i]), int(m.ecs_cents[i])
-            lines.append(",".join([str(i)] + [repr(float(m.draws[n][i])) for n in names] +
-                                  [f"{Decimal(e) / 100:.2f}", f"{Decimal(c) / 100:.2f}", f"{Decimal(e - c) / 100:.2f}"]))
-        return "\n".join(lines) + "\n"
-    header = ["", "mean", "stdev", "p5", "p25", "p50", "p75", "p95"]
-    rows = []
-    for key, label in (("eks", "EKS"), ("ecs", "ECS"), ("difference", "EKS - ECS")):
-        s = m.summary[key]
-        rows.append([label, _money(s["mean"]), f"{s['stdev']:,.2f}"] + [_money(s["percentiles"][p]) for p in (5, 25, 50, 75, 95)])
-    described = "; ".join(f"{p['parameter']} ~ {p['distribution']['distribution']}" for p in m.spec["parameters"])
-    return (f"Monte Carlo: {m.samples} samples, seed {m.spec['seed']} ({described})\n\n" + _aligned(header, rows) +
-            f"\nP(EKS cheaper) = {float(m.probability_eks_cheaper):.4f}\n")
+    return _written(context, m, args.format)
 
 
-def _cmd_recommend(context: Any, args: argparse.Namespace) -> str:
+def _cmd_recommend(context: Any, args: argparse.Namespace) -> str | bytes:
     scenario, catalog = context.inputs(args)
     r = context.checked(args, lambda: analysis.recommend(scenario, catalog=catalog))
-    if args.format == "json":
-        return json.dumps(r.to_dict(), indent=2) + "\n"
-    return r.to_text()
+    return _written(context, r, args.format)
 
 
 def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse.ArgumentParser], None]) -> None:

@@ -160,19 +160,16 @@ class Sweep(Reproducible):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: axes with exact decimal strings and totals as exact dollar strings."""
-        return {
-            "axes": [{"parameter": name, "values": [_exact_text(v) for v in values]} for name, values in self.axes],
-            "closed_form": self.closed_form,
-            "eks_usd": [str(_dollars(int(c))) for c in self.eks_cents],
-            "ecs_usd": [str(_dollars(int(c))) for c in self.ecs_cents],
-        }
+        return json.loads(self._text("json"))  # type: ignore[no-any-return]
 
     def to_csv(self) -> str:
         """The points as CSV: parameter columns (exact), then eks_usd, ecs_usd, difference_usd."""
-        lines = [",".join([name for name, _ in self.axes] + ["eks_usd", "ecs_usd", "difference_usd"])]
-        for point, (e, c) in zip(itertools.product(*[values for _, values in self.axes]), zip(self.eks_cents, self.ecs_cents)):
-            lines.append(",".join([_exact_text(v) for v in point] + [f"{_dollars(int(e)):.2f}", f"{_dollars(int(c)):.2f}", f"{_dollars(int(e) - int(c)):.2f}"]))
-        return "\n".join(lines) + "\n"
+        return self._text("csv")
+
+    def _text(self, format: str) -> str:
+        """The sweep as "json", "csv" or "table" text, written by libtco's C++ writers (libtco/io)."""
+        axes = [(name, [_exact_text(v) for v in values]) for name, values in self.axes]
+        return _core.sweep_text(axes, self.closed_form, self.eks_cents, self.ecs_cents, format)
 
     def _summary(self) -> str:
         axes = ", ".join(f"{name}: {len(values)} values" for name, values in self.axes)
@@ -282,26 +279,16 @@ class BreakEven(Reproducible):
         return self._summary()
 
     def _summary(self) -> str:
-        if not self.crossings:
-            cheaper = "ECS" if self.difference_at_low > 0 else "EKS"
-            return (f"no crossing of {self.parameter} in [{self.low}, {self.high}]: {cheaper} is cheaper throughout "
-                    f"(EKS - ECS = {text.amount(self.difference_at_low)} at {self.low}, {text.amount(self.difference_at_high)} at {self.high})")
-        parts = []
-        for c in self.crossings:
-            where = f"{c.value:.6g}" if c.kind == "root" else f"between {c.low} and {c.high}"
-            parts.append(f"{where} ({c.kind}; {c.cheaper_above.upper()} cheaper above)")
-        return f"EKS and ECS cost the same at {self.parameter} = " + "; ".join(parts)
+        return self._text("summary")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "parameter": self.parameter, "base_value": _exact_text(self.base_value), "low": _exact_text(self.low),
-            "high": _exact_text(self.high), "difference_at_low_usd": str(self.difference_at_low),
-            "difference_at_high_usd": str(self.difference_at_high),
-            "crossings": [{"value": _exact_text(c.value), "low": _exact_text(c.low), "high": _exact_text(c.high), "kind": c.kind,
-                           "cheaper_above": c.cheaper_above}
-                          for c in self.crossings],
-            "evaluations": self.evaluations,
-        }
+        return json.loads(self._text("json"))  # type: ignore[no-any-return]
+
+    def _text(self, format: str) -> str:
+        """The break-even as "json", "csv", "table" or "summary" text, written by libtco's C++ writers (libtco/io)."""
+        crossings = [(_exact_text(c.value), _exact_text(c.low), _exact_text(c.high), c.kind, c.cheaper_above) for c in self.crossings]
+        return _core.break_even_text(self.parameter, _exact_text(self.base_value), _exact_text(self.low), _exact_text(self.high),
+                                     _exact_text(self.difference_at_low), _exact_text(self.difference_at_high), crossings, self.evaluations, format)
 
     def to_frame(self) -> pandas.DataFrame:
         """One row per crossing: value, low, high (floats), kind, cheaper_above."""
@@ -405,8 +392,13 @@ class Tornado(Reproducible):
             columns=["parameter", "base_value", "low", "high", "difference_at_low_usd", "difference_at_high_usd", "swing_usd"])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"base_difference_usd": str(self.base_difference), "base_eks_usd": str(self.base_eks), "base_ecs_usd": str(self.base_ecs),
-                "bars": [{k: _exact_text(v) if isinstance(v, Decimal) else v for k, v in b.__dict__.items()} for b in self.bars]}
+        return json.loads(self._text("json"))  # type: ignore[no-any-return]
+
+    def _text(self, format: str) -> str:
+        """The tornado as "json", "csv" or "table" text, written by libtco's C++ writers (libtco/io)."""
+        bars = [(b.parameter, _exact_text(b.base_value), _exact_text(b.low), _exact_text(b.high), _exact_text(b.difference_at_low),
+                 _exact_text(b.difference_at_high)) for b in self.bars]
+        return _core.tornado_text(_exact_text(self.base_difference), _exact_text(self.base_eks), _exact_text(self.base_ecs), bars, format)
 
     def _summary(self) -> str:
         widest = f"; widest: {self.bars[0].parameter} ({text.dollars(self.bars[0].swing)})" if self.bars else ""
@@ -459,12 +451,11 @@ def sensitivity(
     scenario_json, catalog_json = _inputs(scenario, catalog)
     triples = [(p, _text(lo), _text(hi)) for p, (lo, hi) in (ranges or {}).items()]
     d = json.loads(_core.sensitivity_json(scenario_json, catalog_json, triples, threads))
-    bars = tuple(TornadoBar(b["parameter"], Decimal(b["base_value"]), Decimal(b["low"]), Decimal(b["high"]), Decimal(b["difference_at_low_usd"]),
-                            Decimal(b["difference_at_high_usd"]), Decimal(b["swing_usd"])) for b in d["bars"])
-    base = d["base"]
+    bars = tuple(TornadoBar(b["parameter"], Decimal(b["base_value"]), Decimal(b["low"]), Decimal(b["high"]), Decimal(b["difference_at_low"]),
+                            Decimal(b["difference_at_high"]), Decimal(b["swing"])) for b in d["bars"])
     call = call_text("sensitivity", load_scenario(scenario), {p: (lo, hi) for p, lo, hi in triples} if ranges else None,
                      catalog=_catalog_or_none(catalog))
-    return Tornado(Decimal(base["difference_usd"]), Decimal(base["eks_usd"]), Decimal(base["ecs_usd"]), bars, call)
+    return Tornado(Decimal(d["base_difference_usd"]), Decimal(d["base_eks_usd"]), Decimal(d["base_ecs_usd"]), bars, call)
 
 
 # --- Monte Carlo ----------------------------------------------------------------------------------
@@ -536,12 +527,13 @@ class MonteCarlo(Reproducible):
         return pd.DataFrame.from_dict(rows, orient="index")
 
     def to_dict(self) -> dict[str, Any]:
-        def plain(s: dict[str, Any]) -> dict[str, Any]:
-            return {"mean": str(s["mean"]), "stdev": s["stdev"], "min": str(s["min"]), "max": str(s["max"]),
-                    "percentiles": {str(p): str(v) for p, v in s["percentiles"].items()}}
+        return json.loads(self._text("json"))  # type: ignore[no-any-return]
 
-        return {"spec": self.spec, "closed_form": self.closed_form, "samples": self.samples,
-                "probability_eks_cheaper": str(self.probability_eks_cheaper), "summary": {k: plain(v) for k, v in self.summary.items()}}
+    def _text(self, format: str) -> str:
+        """The run as "json", "csv" (every sample) or "table" text, written by libtco's C++ writers (libtco/io); the
+        statistics are those of the samples' cents."""
+        draws = [self.draws[p["parameter"]] for p in self.spec["parameters"]]
+        return _core.monte_carlo_text(json.dumps(self.spec), self.closed_form, self.eks_cents, self.ecs_cents, draws, format)
 
     def _summary(self) -> str:
         d = self.summary["difference"]
@@ -684,6 +676,11 @@ class Recommendation(Reproducible):
 
     def to_text(self) -> str:
         return self.text
+
+    def _text(self, format: str) -> str:
+        """The recommendation as "json" or "table" text, written by libtco's C++ writers (libtco/io)."""
+        reasons = [(r.favours, r.points, r.text) for r in self.reasons]
+        return _core.recommendation_text(self.platform, self.score, self.headline, reasons, format)
 
     def to_frame(self) -> pandas.DataFrame:
         """One row per reason: favours, points, text."""

@@ -4,8 +4,9 @@
 #include "register.hpp"
 
 #include <libtco/costing/embedded_compare.hpp>
-#include <libtco/io/table.hpp>
-#include <libtco/costing/report.hpp>
+#include <libtco/io/comparison_csv.hpp>
+#include <libtco/io/comparison_json.hpp>
+#include <libtco/io/comparison_table.hpp>
 #include <libtco/scenario/scenario.hpp>
 
 #include <optional>

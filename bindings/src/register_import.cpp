@@ -6,8 +6,7 @@
 #include <libtco/catalog/catalog.hpp>
 #include <libtco/catalog/catalog_import.hpp>
 #include <libtco/catalog/embedded_catalog.hpp>
-
-#include <nlohmann/json.hpp>
+#include <libtco/io/import_json.hpp>
 
 #include <optional>
 #include <string>
@@ -21,12 +20,6 @@ namespace {
 
 using ImportFunction = ImportResult (*)(std::string_view, const Catalog&, const ImportOptions&);
 
-nlohmann::ordered_json summary_json(const ImportSummary& s) {
-    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
-    for (const auto& [type, reason] : s.skipped) skipped.push_back({{"instance_type", type}, {"reason", reason}});
-    return {{"updated", s.updated}, {"added", s.added}, {"skipped", std::move(skipped)}};
-}
-
 // Runs an import without the GIL and returns its result as JSON text.
 std::string run_import(ImportFunction import, const std::string& file_json, const std::optional<std::string>& base_catalog_json,
                        const std::optional<std::string>& region, const std::optional<std::string>& name,
@@ -34,8 +27,7 @@ std::string run_import(ImportFunction import, const std::string& file_json, cons
     py::gil_scoped_release release;
     const Catalog base = base_catalog_json ? Catalog::from_json_text(*base_catalog_json) : embedded_catalog();
     const ImportOptions options{region.value_or(""), name.value_or(""), effective_date.value_or(""), retrieved.value_or("")};
-    const ImportResult result = import(file_json, base, options);
-    return nlohmann::ordered_json{{"catalog", to_json(result.catalog)}, {"summary", summary_json(result.summary)}}.dump();
+    return to_json(import(file_json, base, options)).dump();
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
-// libtco._core: projections over a horizon of months (libtco/projection.hpp). JSON text in; the
+// libtco._core: projections over a horizon of months (libtco/projection/projection.hpp). JSON text in; the
 // projection out as JSON, CSV or a text table, written by the C++ serializers so that every front end
 // prints the same bytes.
 
 #include "register.hpp"
 
 #include <libtco/catalog/catalog.hpp>
+#include <libtco/io/projection_csv.hpp>
+#include <libtco/io/projection_json.hpp>
+#include <libtco/io/projection_table.hpp>
 #include <libtco/projection/projection.hpp>
 #include <libtco/scenario/scenario.hpp>
 

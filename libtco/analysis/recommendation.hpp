@@ -148,19 +148,4 @@ inline Recommendation recommend(const Scenario& s, const Catalog& catalog, const
     return r;
 }
 
-inline nlohmann::ordered_json to_json(const Recommendation& r) {
-    nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-    for (const Reason& x : r.reasons) reasons.push_back({{"favours", x.favours}, {"points", x.points}, {"text", x.text}});
-    return {{"platform", r.platform}, {"score", r.score}, {"headline", r.headline}, {"reasons", std::move(reasons)}};
-}
-
-inline std::string format_recommendation(const Recommendation& r) {
-    std::string out = "Recommendation: " + r.headline + "\n";
-    for (const Reason& x : r.reasons) {
-        const std::string mark = x.favours == "eks" ? "EKS +" + std::to_string(x.points) : x.favours == "ecs" ? "ECS +" + std::to_string(x.points) : "     ";
-        out += "  " + detail::pad_right(mark, 7) + x.text + "\n";
-    }
-    return out;
-}
-
 }  // namespace libtco

@@ -1,5 +1,6 @@
 # Installs libtco into a scratch prefix, then builds tests/consumer against it twice: through
-# find_package(libtco CONFIG) and through pkg-config. Both must print the same report.
+# find_package(libtco CONFIG) and through pkg-config. Both must print the same report and the same
+# break-even.
 cmake_minimum_required(VERSION 3.20)
 
 function(run)
@@ -36,5 +37,18 @@ run("${CXX}" ${cflags} -O1 "${LIBTCO_SOURCE_DIR}/tests/consumer/main.cpp" -o "${
 run("${WORK_DIR}/consumer_pkgconfig" --format json)
 if(NOT run_output STREQUAL cmake_report)
     message(FATAL_ERROR "pkg-config and find_package consumers disagree")
+endif()
+
+# 3. An analysis through the installed io writers, from both builds.
+set(break_even breakeven --param /team/engineers --range 0:40 --format json)
+run("${WORK_DIR}/build/libtco_planner" ${break_even})
+set(cmake_break_even "${run_output}")
+string(FIND "${cmake_break_even}" "\"crossings\"" found)
+if(found EQUAL -1)
+    message(FATAL_ERROR "the consumer printed no break-even:\n${cmake_break_even}")
+endif()
+run("${WORK_DIR}/consumer_pkgconfig" ${break_even})
+if(NOT run_output STREQUAL cmake_break_even)
+    message(FATAL_ERROR "pkg-config and find_package consumers disagree on a break-even")
 endif()
 message(STATUS "consumers agree; report written to ${WORK_DIR}/consumer-report.json")

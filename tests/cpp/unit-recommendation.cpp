@@ -4,6 +4,7 @@
 #include "scenario_fixture.hpp"
 
 #include <libtco/analysis/recommendation.hpp>
+#include <libtco/io/recommendation_text.hpp>
 
 using namespace libtco;
 

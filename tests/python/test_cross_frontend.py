@@ -2,7 +2,8 @@
 
 ``LIBTCO_CONSUMER_BIN`` names the example C++ planner that ctest builds against the installed package
 (tests/consumer: it prints the comparison of the default scenario, or of the scenario file it is
-given, as a table, JSON or CSV). Without it these tests are skipped.
+given, and the sweep, break-even, sensitivity and Monte Carlo `tco` runs, as a table, JSON or CSV).
+Without it the tests that need it are skipped.
 """
 
 from __future__ import annotations
@@ -187,3 +188,72 @@ def test_consumer_cli_and_api_print_the_same_bytes_for_a_rich_scenario(tmp_path)
     consumer = run([CONSUMER, str(path), "--format", "json"])
     assert consumer == cli_json(str(path))
     assert consumer == (libtco.compare(RICH).to_json() + "\n").encode("utf-8")
+
+
+# --- the analyses: the planner (C++ writers called directly), the CLI and the Python API -----------
+
+#: Each analysis with the arguments `tco` and the planner both take.
+ANALYSES = {
+    "sweep": ["--param", "/team/engineers=1:9:5", "--param", "/ecs/reserved_memory_gib=0:1:3"],
+    "breakeven": ["--param", "/team/engineers", "--range", "0:40"],
+    "sensitivity": ["--param", "/eks/ops_share=0.1:0.2", "--param", "/ecs/reserved_memory_gib=0:1"],
+    "montecarlo": ["--samples", "300", "--seed", "11", "--param", "/eks/ops_share=triangular:0.1:0.15:0.2",
+                   "--param", "/ecs/reserved_memory_gib=uniform:0:1", "--param", "/team/engineers=choice:4,6,9"],
+}
+
+
+def cli(*args: str) -> bytes:
+    return run([sys.executable, "-m", "libtco", *args])
+
+
+@needs_consumer
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("command", sorted(ANALYSES))
+def test_the_example_planner_prints_what_tco_prints_for_each_analysis(command, fmt):
+    assert CONSUMER is not None
+    args = [command, *ANALYSES[command], "--format", fmt]
+    assert run([CONSUMER, *args]) == cli(*args)
+
+
+@needs_consumer
+@pytest.mark.parametrize("command", sorted(ANALYSES))
+def test_the_planner_and_tco_agree_on_each_analysis_of_a_rich_scenario(tmp_path, command):
+    # Spot, commitments, MIG and MPS, a demand profile, names outside ASCII; the default sensitivity.
+    assert CONSUMER is not None
+    path = tmp_path / "rich.json"
+    path.write_text(json.dumps(RICH, ensure_ascii=False), encoding="utf-8")
+    extra = {"sweep": ["--param", "/workloads/api-ß/replicas=1,7,20"], "breakeven": ["--param", "/workloads/batch/replicas", "--range", "1:60"],
+             "sensitivity": [], "montecarlo": ["--samples", "40", "--seed", "5", "--param", "/ecs/reserved_memory_gib=uniform:0:1"]}[command]
+    for fmt in ("table", "json", "csv"):
+        args = [command, str(path), *extra, "--format", fmt]
+        assert run([CONSUMER, *args]) == cli(*args), fmt
+
+
+def api_results() -> dict[str, object]:
+    """Each analysis of ANALYSES through the Python API, on the default scenario."""
+    scenario = libtco.default_scenario()
+    return {
+        "sweep": libtco.sweep(scenario, {"/team/engineers": [1, 3, 5, 7, 9], "/ecs/reserved_memory_gib": ["0", "0.5", "1"]}),
+        "breakeven": libtco.break_even(scenario, "/team/engineers", 0, 40),
+        "sensitivity": libtco.sensitivity(scenario, {"/eks/ops_share": ("0.1", "0.2"), "/ecs/reserved_memory_gib": (0, 1)}),
+        "montecarlo": libtco.monte_carlo(scenario, {"/eks/ops_share": {"distribution": "triangular", "low": "0.1", "mode": "0.15", "high": "0.2"},
+                                                    "/ecs/reserved_memory_gib": {"distribution": "uniform", "low": 0, "high": 1},
+                                                    "/team/engineers": {"distribution": "choice", "values": [4, 6, 9]}},
+                                         samples=300, seed=11),
+    }
+
+
+@pytest.mark.parametrize("command", sorted(ANALYSES))
+def test_the_python_api_gives_what_tco_prints_for_each_analysis(command):
+    # Needs no consumer: the data behind `tco <analysis> --format json` is the API's to_dict().
+    result = api_results()[command]
+    printed = cli(command, *ANALYSES[command], "--format", "json")
+    assert json.loads(printed) == result.to_dict()  # type: ignore[attr-defined]
+    assert printed == (json.dumps(result.to_dict(), indent=2) + "\n").encode("utf-8")  # type: ignore[attr-defined]
+
+
+def test_the_python_api_gives_the_csv_and_summary_tco_prints():
+    results = api_results()
+    assert cli("sweep", *ANALYSES["sweep"], "--format", "csv") == results["sweep"].to_csv().encode("utf-8")  # type: ignore[attr-defined]
+    table = cli("breakeven", *ANALYSES["breakeven"], "--format", "table").decode("utf-8")
+    assert table.startswith(results["breakeven"].summary() + ".\n")  # type: ignore[attr-defined]
