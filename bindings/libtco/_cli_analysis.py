@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Optional, Union
 
 from . import _core, analysis
@@ -57,15 +57,9 @@ def _split_assignment(option: str, text: str) -> tuple[str, str]:
     return name, spec
 
 
-#: Decimal places a scenario value may have (libtco's exact decimals).
-_PLACES = Decimal("1e-12")
-#: More points than a sweep may have (libtco::limits::max_sweep_points).
-_MAX_POINTS = 100_000_000
-
-
 def _values(name: str, spec: str) -> list[Decimal]:
-    """LOW:HIGH:COUNT (evenly spaced as libtco::linspace spaces them: the step rounded half-even to
-    12 places, both ends included) or V1,V2,..."""
+    """LOW:HIGH:COUNT (evenly spaced by libtco::linspace itself: the step rounded half-even to 12 places,
+    both ends included) or V1,V2,..."""
     parts = spec.split(":")
     if len(parts) == 3:
         low, high = _decimal(parts[0], name), _decimal(parts[1], name)
@@ -73,12 +67,9 @@ def _values(name: str, spec: str) -> list[Decimal]:
             count = int(parts[2])
         except ValueError:
             raise UsageError(f"{name}: COUNT must be a whole number, got \"{parts[2]}\"") from None
-        if not 1 <= count <= _MAX_POINTS:
-            raise UsageError(f"{name}: COUNT must be 1 to {_MAX_POINTS:,}, got {count}")
-        if count == 1:
-            return [low]
-        step = ((high - low) / (count - 1)).quantize(_PLACES, rounding=ROUND_HALF_EVEN)
-        return [low + step * k for k in range(count - 1)] + [high]
+        if not 1 <= count <= _core.max_sweep_points:
+            raise UsageError(f"{name}: COUNT must be 1 to {_core.with_thousands(str(_core.max_sweep_points))}, got {count}")
+        return [Decimal(v) for v in _core.linspace(format(low, "f"), format(high, "f"), count)]
     if len(parts) == 1:
         return [_decimal(v, name) for v in spec.split(",")]
     raise UsageError(f"{name}={spec}: expected LOW:HIGH:COUNT or a comma-separated list of values")

@@ -22,7 +22,7 @@ from libtco._internal import edit, text
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2] / "bindings" / "libtco"
 #: Files whose output text is still being moved to the C++ writers (the analysis commands' tables).
-PENDING = {"_cli_analysis.py"}
+PENDING: set[str] = set()
 _HELP_KEYWORDS = {"help", "description", "epilog"}
 
 
