@@ -660,7 +660,7 @@ class Recommendation(Reproducible):
     """EKS, ECS or either, from the computed figures and the scenario's ``criteria``.
 
     ``score`` is the sum of the reasons' points (positive favours EKS); within one point of zero
-    the verdict is ``"either"``. The points per criterion are documented in ``libtco/recommendation.hpp``.
+    the verdict is ``"either"``. The points per criterion are documented in ``libtco/analysis/recommendation.hpp``.
     """
 
     platform: str

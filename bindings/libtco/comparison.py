@@ -462,23 +462,14 @@ class Comparison:
         return frame
 
     def _side_by_side(self) -> list[tuple[str, str, Optional[Decimal], Optional[Decimal]]]:
-        """Rows (category, item, EKS usd, ECS usd), aligned like the C++ table: fees and staff time on one row each."""
-        rows: dict[tuple[str, str], list[Optional[Decimal]]] = {}
-        for index, report in enumerate((self.eks, self.ecs)):
-            for li in report._line_items:
-                key = {
-                    "control_plane": "control plane fee",
-                    "operations": "platform operations (staff time)",
-                }.get(li.category, li.item)
-                rows.setdefault((li.category, key), [None, None])[index] = li.usd
-        # Like the C++ table: fixed ranks for the control plane, compute and operations; other
-        # categories between compute and operations, each kept together in order of first appearance.
-        rank = {c: i for i, c in enumerate(("control_plane", "compute", "other", "operations"))}
-        first_seen: dict[str, int] = {}
-        for cat, _ in rows:
-            first_seen.setdefault(cat, len(first_seen))
-        ordered = sorted(rows.items(), key=lambda kv: (rank.get(kv[0][0], rank["other"]), first_seen[kv[0][0]]))
-        return [(cat, item, usd[0], usd[1]) for (cat, item), usd in ordered]
+        """Rows (category, item, EKS usd, ECS usd), aligned by the C++ table's own rule (fees and staff time on one row each)."""
+        def lines(report: PlatformReport) -> list[tuple[str, str, str]]:
+            return [(li.category, li.item, str(li.usd)) for li in report._line_items]
+
+        def amount(usd: str) -> Optional[Decimal]:
+            return Decimal(usd) if usd else None
+
+        return [(category, item, amount(eks), amount(ecs)) for category, item, eks, ecs in _core.side_by_side(lines(self.eks), lines(self.ecs))]
 
     def plot(self, ax: Optional[Axes] = None, **kw: Any) -> Axes:
         """Stacked bars of each platform's month by line category; see :func:`libtco.plots.cost_bars`.

@@ -116,7 +116,7 @@ class Error(Exception):
 
 
 class ParseError(Error, ValueError):
-    """The JSON text is malformed, nested too deep or too large (``libtco.parse.*``; limits in ``libtco/limits.hpp``)."""
+    """The JSON text is malformed, nested too deep or too large (``libtco.parse.*``; limits in ``libtco/core/limits.hpp``)."""
 
 
 class ValidationError(Error, ValueError):

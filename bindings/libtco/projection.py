@@ -1,6 +1,6 @@
 """Projections: the monthly comparison over a horizon of calendar months.
 
-:func:`project` runs the C++ projection (``libtco/projection.hpp``): one comparison per month with
+:func:`project` runs the C++ projection (``libtco/projection/projection.hpp``): one comparison per month with
 workload growth, price changes, one-time costs and the EKS version lifecycle, summed into
 cumulative totals and a net present value per platform. The :class:`Projection` it returns wraps
 the JSON the C++ core wrote (``to_json()`` is that text, byte for byte) with money as

@@ -12,6 +12,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace py = pybind11;
 
@@ -54,6 +56,23 @@ void register_compare(py::module_& m) {
         py::arg("scenario_json"), py::arg("catalog_json") = py::none(), py::arg("format") = "table",
         "Compares like compare_json and renders the report as \"table\" (libtco::format_table),\n"
         "\"csv\" (libtco::format_csv) or \"json\" (the same text as compare_json).");
+
+    m.def(
+        "side_by_side",
+        [](const std::vector<std::tuple<std::string, std::string, std::string>>& eks,
+           const std::vector<std::tuple<std::string, std::string, std::string>>& ecs) {
+            const auto lines = [](const std::vector<std::tuple<std::string, std::string, std::string>>& in) {
+                std::vector<detail::LineText> out;
+                for (const auto& [category, item, usd] : in) out.push_back({category, item, usd});
+                return out;
+            };
+            std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
+            for (const detail::TableRow& r : detail::side_by_side(lines(eks), lines(ecs))) rows.emplace_back(r.category, r.item, r.eks, r.ecs);
+            return rows;
+        },
+        py::arg("eks"), py::arg("ecs"),
+        "The rows of the comparison table (category, item, EKS, ECS; \"\" where a platform has no such line) from\n"
+        "each platform's lines as (category, item, amount text): libtco's own alignment of fees and staff time.");
 }
 
 }  // namespace libtco::python

@@ -63,7 +63,7 @@
 #include <vector>
 
 #if defined(__FAST_MATH__)
-#error "libtco/distribution.hpp needs IEEE-754 semantics for bit-identical samples; do not compile it with -ffast-math"
+#error "libtco/analysis/distribution.hpp needs IEEE-754 semantics for bit-identical samples; do not compile it with -ffast-math"
 #endif
 
 namespace libtco {

@@ -46,6 +46,27 @@ enum class errc : int {
     cancelled = 600,
 };
 
+// Every code by the name of its enumerator, in code order: what front ends list and test against.
+struct NamedCode {
+    const char* name;
+    errc code;
+};
+inline constexpr NamedCode all_error_codes[] = {
+    {"parse_invalid_json", errc::parse_invalid_json}, {"parse_duplicate_key", errc::parse_duplicate_key},
+    {"parse_too_deep", errc::parse_too_deep},         {"parse_too_large", errc::parse_too_large},
+    {"wrong_type", errc::wrong_type},                 {"missing_key", errc::missing_key},
+    {"unknown_key", errc::unknown_key},               {"out_of_range", errc::out_of_range},
+    {"bad_format", errc::bad_format},                 {"too_precise", errc::too_precise},
+    {"not_whole", errc::not_whole},                   {"duplicate_name", errc::duplicate_name},
+    {"inconsistent", errc::inconsistent},             {"unknown_instance_type", errc::unknown_instance_type},
+    {"unknown_gpu_model", errc::unknown_gpu_model},   {"unknown_source", errc::unknown_source},
+    {"region_mismatch", errc::region_mismatch},       {"no_price", errc::no_price},
+    {"missing_figure", errc::missing_figure},         {"unknown_catalog", errc::unknown_catalog},
+    {"unplaceable_replica", errc::unplaceable_replica}, {"overflow", errc::overflow},
+    {"division_by_zero", errc::division_by_zero},     {"io", errc::io},
+    {"unsupported", errc::unsupported},               {"cancelled", errc::cancelled},
+};
+
 inline const char* errc_family(errc code) noexcept {
     const int n = static_cast<int>(code);
     if (n < 110) return "parse";

@@ -21,13 +21,20 @@ struct TableRow {
     std::string ecs;
 };
 
-inline std::vector<TableRow> side_by_side(const Comparison& c) {
+// One platform's line as the table shows it: its category, item and amount in text.
+struct LineText {
+    std::string category;
+    std::string item;
+    std::string usd;
+};
+
+// The rows of the side-by-side table: fees and staff time, whose names differ by platform, on one row
+// each; an item on one platform only has an empty amount on the other; categories kept together, in
+// the order control plane, compute, the rest, operations.
+inline std::vector<TableRow> side_by_side(const std::vector<LineText>& eks, const std::vector<LineText>& ecs) {
     std::vector<TableRow> rows;
-    const auto add = [&](const PlatformReport& r, bool is_eks) {
-        const std::vector<Money> rounded = r.rounded_line_items();
-        for (std::size_t i = 0; i < r.line_items.size(); ++i) {
-            const LineItem& li = r.line_items[i];
-            // Fees and staff time have platform-specific names; align each on one row.
+    const auto add = [&](const std::vector<LineText>& lines, bool is_eks) {
+        for (const LineText& li : lines) {
             const std::string key = li.category == category::operations      ? std::string("platform operations (staff time)")
                                     : li.category == category::control_plane ? std::string("control plane fee")
                                                                              : li.item;
@@ -37,12 +44,11 @@ inline std::vector<TableRow> side_by_side(const Comparison& c) {
                 auto last = std::find_if(rows.rbegin(), rows.rend(), [&](const TableRow& row) { return row.category == li.category; });
                 it = rows.insert(last == rows.rend() ? rows.end() : last.base(), TableRow{li.category, key, "", ""});
             }
-            (is_eks ? it->eks : it->ecs) = with_thousands(usd(rounded[i]));
+            (is_eks ? it->eks : it->ecs) = li.usd;
         }
     };
-    add(c.eks, true);
-    add(c.ecs, false);
-    // Categories in a fixed order.
+    add(eks, true);
+    add(ecs, false);
     const auto rank = [](const std::string& cat) {
         if (cat == category::control_plane) return 0;
         if (cat == category::compute) return 1;
@@ -52,6 +58,17 @@ inline std::vector<TableRow> side_by_side(const Comparison& c) {
     std::stable_sort(rows.begin(), rows.end(), [&](const TableRow& a, const TableRow& b) { return rank(a.category) < rank(b.category); });
     return rows;
 }
+
+// A report's lines in cents, rounded by largest remainder so they add up to its rounded total.
+inline std::vector<LineText> line_texts(const PlatformReport& r) {
+    const std::vector<Money> rounded = r.rounded_line_items();
+    std::vector<LineText> out;
+    for (std::size_t i = 0; i < r.line_items.size(); ++i)
+        out.push_back({r.line_items[i].category, r.line_items[i].item, with_thousands(usd(rounded[i]))});
+    return out;
+}
+
+inline std::vector<TableRow> side_by_side(const Comparison& c) { return side_by_side(line_texts(c.eks), line_texts(c.ecs)); }
 
 }  // namespace detail
 

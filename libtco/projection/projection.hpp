@@ -25,7 +25,7 @@
 // version). Growth steps and price changes after the last month have no effect; a one-time cost may
 // not start before the first.
 //
-// Each month is an ordinary comparison (engine.hpp) of the scenario moved to that month:
+// Each month is an ordinary comparison (costing/engine.hpp) of the scenario moved to that month:
 //  - growth: replicas in month k = ceil(base x (1 + monthly_rate)^k x the step factors in effect);
 //    a step with `replicas` resets a workload's base from its month (growth compounds on from there);
 //    a demand profile is scaled hour by hour the same way (an hour at 0 stays 0; a `replicas` step

@@ -158,3 +158,9 @@ TEST_CASE("values just beyond 64 bits take the wide path") {
     CHECK(Decimal::parse("-18446744.073709551616") / Decimal(2) == Decimal::parse("-9223372.036854775808"));
     CHECK(libtco::cents_of(libtco::Money(Decimal::parse("19628818.465"))) == 1962881846);  // half-even
 }
+
+TEST_CASE("rounding to negative places (tens, thousands) stays exact and half-even") {
+    CHECK(Decimal::parse("12345").rounded(-3) == Decimal::parse("12000"));
+    CHECK(Decimal::parse("12500").rounded(-3) == Decimal::parse("12000"));
+    CHECK(Decimal::parse("13500").rounded(-3) == Decimal::parse("14000"));
+}

@@ -207,7 +207,7 @@ def test_cli_bad_input_exits_2_with_nothing_on_stdout(tco, args, message):
 
 
 def test_every_category_the_engine_writes_has_a_subtotal():
-    # The C++ categories (report.hpp, projection.hpp): a subtotal of each is allowed, 0.00 when absent.
+    # The C++ categories (costing/report.hpp, projection/projection.hpp): a subtotal of each is allowed, 0.00 when absent.
     from libtco.comparison import CATEGORIES
 
     assert set(CATEGORIES) == {"control_plane", "compute", "fargate", "spot_interruptions", "autoscaling", "commitment",

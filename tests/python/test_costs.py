@@ -239,7 +239,7 @@ def test_staff_time_is_the_platform_share_of_the_team():
 
 
 def test_ops_shares_default_to_the_documented_assumptions():
-    # Defaults: EKS 0.15, ECS 0.035 (libtco/assumptions.hpp). 1 engineer at $120,000/year:
+    # Defaults: EKS 0.15, ECS 0.035 (libtco/catalog/assumptions.hpp). 1 engineer at $120,000/year:
     #   EKS 120000 x 0.15 / 12 = $1,500.00; ECS 120000 x 0.035 / 12 = $350.00.
     result = libtco.compare(make_scenario(team={"engineers": 1, "loaded_cost_per_engineer_year": 120000}))
     assert line(result.eks, "operations").usd == D("1500.00")

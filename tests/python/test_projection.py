@@ -16,7 +16,6 @@ import sys
 from decimal import Decimal
 
 import pytest
-import test_stubs
 from conftest import NO_TEAM, make_scenario
 
 import libtco
@@ -187,11 +186,6 @@ def test_json_csv_pickle_and_reprs(upgrades_off):
     assert upgrades_off.warnings[0].months[0] == "2027-08"
     names = [a.name for a in upgrades_off.assumptions]
     assert "projection:/discount_rate" in names and "projection:/eks_lifecycle/upgrade_engineer_days" in names
-
-
-def test_stub_matches_the_module():
-    test_stubs.test_stub_exports_match("libtco.projection")
-    test_stubs.test_stub_signatures_match("libtco.projection")
 
 
 # --- tco project ------------------------------------------------------------------------------------

@@ -21,13 +21,11 @@ from libtco import _core
 from libtco._internal import edit, text
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2] / "bindings" / "libtco"
-#: Files whose output text is still being moved to the C++ writers (the analysis commands' tables).
-PENDING: set[str] = set()
 _HELP_KEYWORDS = {"help", "description", "epilog"}
 
 
 def sources() -> list[Path]:
-    return sorted(p for p in PACKAGE_ROOT.rglob("*.py") if p.name not in PENDING)
+    return sorted(PACKAGE_ROOT.rglob("*.py"))
 
 
 def _docstrings(tree: ast.Module) -> set[int]:

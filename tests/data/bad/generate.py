@@ -1,6 +1,6 @@
 """The bad inputs too big to keep in git, written on demand: python3 generate.py DIRECTORY.
 
-Each is just over a limit of libtco/limits.hpp (or far beyond the nesting limit). ``generate(directory)``
+Each is just over a limit of libtco/core/limits.hpp (or far beyond the nesting limit). ``generate(directory)``
 writes the files and returns their expectations in the form of expected.json; the Python and CLI runners
 (tests/python/test_bad_input.py) use it, and tests/cpp/unit-bad-input.cpp builds the same inputs itself.
 """
