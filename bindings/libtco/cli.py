@@ -499,46 +499,43 @@ class _AnalysisContext:
 # --- the parser ------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``tco``."""
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Monthly total cost of ownership of AI/GPU workloads on AWS: EKS vs ECS, in exact decimal money.",
-        epilog="Exit status: 0 on success, 2 on any error (the message goes to standard error).",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} (libtco) {_core.version}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+def _catalog_option(p: argparse.ArgumentParser, *, repeatable: bool = False) -> None:
+    help_text = "an embedded catalog by name (see `tco catalog names`) or a catalog JSON file"
+    if repeatable:
+        p.add_argument("--catalog", metavar="NAME|FILE", action="append",
+                       help=help_text + "; repeat to compare on several catalogs side by side "
+                            "(default: the scenario's catalog, else the newest for its region and month)")
+    else:
+        p.add_argument("--catalog", metavar="NAME|FILE", help=help_text)
 
-    def catalog_option(p: argparse.ArgumentParser, *, repeatable: bool = False) -> None:
-        help_text = "an embedded catalog by name (see `tco catalog names`) or a catalog JSON file"
-        if repeatable:
-            p.add_argument("--catalog", metavar="NAME|FILE", action="append",
-                           help=help_text + "; repeat to compare on several catalogs side by side "
-                                "(default: the scenario's catalog, else the newest for its region and month)")
-        else:
-            p.add_argument("--catalog", metavar="NAME|FILE", help=help_text)
 
-    def overlay_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--overlay", metavar="FILE",
-                       help="a price overlay JSON file (discount, fees, instance_types) replacing the scenario's price_overlay")
+def _overlay_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--overlay", metavar="FILE",
+                   help="a price overlay JSON file (discount, fees, instance_types) replacing the scenario's price_overlay")
 
+
+def _add_compare_commands(commands: argparse._SubParsersAction) -> None:
+    """compare and validate."""
     p = commands.add_parser("compare", help="compare EKS and ECS for a scenario", description="Compare EKS and ECS for a scenario.")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO.json",
                    help="scenario file; '-' reads standard input (default: the embedded default scenario)")
     p.add_argument("--format", choices=FORMATS + (XLSX,), default="table",
                    help="output format (default: table); xlsx needs --output FILE")
-    catalog_option(p, repeatable=True)
-    overlay_option(p)
+    _catalog_option(p, repeatable=True)
+    _overlay_option(p)
     p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
     p.set_defaults(run=_cmd_compare)
 
     p = commands.add_parser("validate", help="check a scenario by running the full comparison",
                             description="Check a scenario: parse it and run the full comparison (catches lookup and placement errors).")
     p.add_argument("scenario", metavar="SCENARIO.json", help="scenario file; '-' reads standard input")
-    catalog_option(p)
-    overlay_option(p)
+    _catalog_option(p)
+    _overlay_option(p)
     p.set_defaults(run=_cmd_validate)
 
+
+def _add_catalog_commands(commands: argparse._SubParsersAction) -> None:
+    """catalog names, list, show and import."""
     catalog = commands.add_parser("catalog", help="list, show and import pricing catalogs",
                                   description="List, show and import pricing catalogs.")
     actions = catalog.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -554,7 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gpu", action="store_true", help="only instance types with GPUs")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     region_option(p)
-    catalog_option(p)
+    _catalog_option(p)
     p.set_defaults(run=_cmd_catalog_list)
 
     p = actions.add_parser("show", help="everything a catalog says about one instance type",
@@ -563,7 +560,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("instance_type", metavar="TYPE", help="an instance type, e.g. p5.48xlarge")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     region_option(p)
-    catalog_option(p)
+    _catalog_option(p)
     p.set_defaults(run=_cmd_catalog_show)
 
     p = actions.add_parser("import", help="refresh a catalog from AWS's own price files",
@@ -582,6 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", help="write the catalog to FILE instead of standard output")
     p.set_defaults(run=_cmd_catalog_import)
 
+
+def _add_project_command(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("project", help="project EKS and ECS month by month over a horizon",
                             description="Project EKS and ECS month by month: workload growth, price changes, one-time costs "
                                         "and the EKS version lifecycle (extended-support fees, upgrade staff time), with "
@@ -596,18 +595,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--upgrade-policy", choices=("none", "before-end-of-standard", "every-release"),
                    help="when the EKS cluster is upgraded (default: the spec's, else before-end-of-standard)")
     p.add_argument("--discount-rate", metavar="R", help="annual discount rate for the NPV, e.g. 0.08 (default: the spec's, else 0.08)")
-    catalog_option(p)
+    _catalog_option(p)
     p.add_argument("--format", choices=FORMATS + (XLSX,), default="table",
                    help="output format (default: table); xlsx needs --output FILE")
     p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
     p.set_defaults(run=_cmd_project)
 
-    _cli_analysis.add_commands(commands, _AnalysisContext, lambda p: catalog_option(p))
 
+def _add_scenario_command(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("scenario", help="print the default scenario as a starting point",
                             description="Print the embedded default scenario (JSON) as a starting point for your own.")
     p.add_argument("--output", "-o", metavar="FILE", help="write it to FILE instead of standard output")
     p.set_defaults(run=_cmd_scenario)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``tco``."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Monthly total cost of ownership of AI/GPU workloads on AWS: EKS vs ECS, in exact decimal money.",
+        epilog="Exit status: 0 on success, 2 on any error (the message goes to standard error).",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} (libtco) {_core.version}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_compare_commands(commands)
+    _add_catalog_commands(commands)
+    _add_project_command(commands)
+    _cli_analysis.add_commands(commands, _AnalysisContext, lambda p: _catalog_option(p))
+
+    _add_scenario_command(commands)
     return parser
 
 

@@ -335,64 +335,15 @@ class Projection:
             Sheet("Months", ("month", "EKS (USD)", "ECS (USD)", "EKS - ECS (USD)", "EKS cumulative (USD)", "ECS cumulative (USD)", "catalog",
                              "EKS support", "EKS version released", "EKS version age (months)", "EKS upgraded"),
                   ("month", "money", "money", "money", "money", "money", "text", "text", "month", "number", "text"), months),
-            self._by_item_sheet(frame),
+            _by_item_sheet(frame, self.totals_frame()),
             Sheet("Line items", ("month", "platform", "category", "item", "detail", "USD", "confidence"),
                   ("month", "text", "text", "text", "text", "money", "text"), lines),
             about(fields),
         ]
 
-    def _by_item_sheet(self, frame: pandas.DataFrame) -> Sheet:
-        """One row per month and platform, a column per (category, item) in order of first appearance, then the total."""
-        keys: dict[tuple[str, str], int] = {}
-        cells: dict[tuple[str, str], dict[tuple[str, str], Decimal]] = {}
-        for m, platform, category, item, usd in zip(frame["month"], frame["platform"], frame["category"], frame["item"], frame["usd"]):
-            key = (category, item)
-            keys.setdefault(key, len(keys))
-            row = cells.setdefault((m, platform), {})
-            row[key] = row.get(key, Decimal(0)) + usd  # an item twice in a month (not expected) still adds up
-        totals = {(row.month, name): getattr(row, name) for row in self.totals_frame().itertuples() for name in _PLATFORMS}
-        columns = sorted(keys, key=keys.__getitem__)
-        rows = [[month(m), platform.upper()] + [amounts.get(k) for k in columns] + [totals[(m, platform)]]
-                for (m, platform), amounts in cells.items()]
-        headers = ["month", "platform"] + [f"{item} ({category.replace('_', ' ')})" for category, item in columns] + ["total (USD)"]
-        return Sheet("By item", headers, ["month", "text"] + ["money"] * (len(columns) + 1), rows)
-
     def _repr_html_(self) -> str:
         """An HTML table of the months (for Jupyter), then the totals and NPVs."""
-
-        def money(d: Decimal) -> str:
-            return html.escape(text.amount(d))
-
-        e = html.escape
-        out = [
-            '<table class="libtco-projection">',
-            f"<caption>libtco projection: {e(self.scenario.name)}, {self.months} months from {e(self.start)} to {e(self.end)} "
-            f"({e(self.hours_basis)}); EKS upgrade policy {e(str(self._data['spec']['eks_lifecycle']['upgrade_policy']))}</caption>",
-            "<thead><tr><th>month</th><th>EKS (USD)</th><th>ECS (USD)</th><th>EKS &minus; ECS</th><th>EKS cumulative</th>"
-            "<th>ECS cumulative</th><th>EKS version</th></tr></thead>",
-            "<tbody>",
-        ]
-        right = ' style="text-align:right"'
-        for row in self._data["by_month"]:
-            v = row["eks_version"]
-            version = "&ndash;" if v is None else e(
-                f"{v['support']}, {v['version_released']} release ({v['version_age_months']} mo){', upgraded' if v['upgraded'] else ''}")
-            out.append(
-                f"<tr><td>{e(row['month'])}</td><td{right}>{money(row['eks']['total_usd'])}</td><td{right}>{money(row['ecs']['total_usd'])}</td>"
-                f"<td{right}>{money(row['difference_usd'])}</td><td{right}>{money(row['eks']['cumulative_usd'])}</td>"
-                f"<td{right}>{money(row['ecs']['cumulative_usd'])}</td><td>{version}</td></tr>"
-            )
-        out.append("</tbody>")
-        npv, totals = self.npv, self.totals
-        out.append(
-            f"<tfoot><tr><th>total</th><th{right}>{money(totals['eks'])}</th><th{right}>{money(totals['ecs'])}</th>"
-            f"<th{right}>{money(self.difference)}</th><td colspan=\"3\"></td></tr>"
-            f"<tr><th>NPV at {e(text.percent(self.discount_rate))} a year</th><th{right}>{money(npv['eks'])}</th>"
-            f"<th{right}>{money(npv['ecs'])}</th><th{right}>{money(self.npv_difference)}</th><td colspan=\"3\"></td></tr>"
-            f'<tr><td colspan="7">{e(self._verdict())}</td></tr></tfoot>'
-        )
-        out.append("</table>")
-        return "\n".join(out)
+        return _html_table(self)
 
     def __repr__(self) -> str:
         """The call that makes this projection: ``eval(repr(p), vars(libtco)) == p``."""
@@ -423,6 +374,61 @@ class Projection:
     def __setstate__(self, state: dict[str, Any]) -> None:
         check_pickle_version(state, "Projection")
         Projection.__init__(self, state["projection"], state["scenario"], state["spec"], state["catalog"])
+
+
+def _by_item_sheet(frame: pandas.DataFrame, totals_frame: pandas.DataFrame) -> Sheet:
+    """One row per month and platform, a column per (category, item) in order of first appearance, then the total."""
+    keys: dict[tuple[str, str], int] = {}
+    cells: dict[tuple[str, str], dict[tuple[str, str], Decimal]] = {}
+    for m, platform, category, item, usd in zip(frame["month"], frame["platform"], frame["category"], frame["item"], frame["usd"]):
+        key = (category, item)
+        keys.setdefault(key, len(keys))
+        row = cells.setdefault((m, platform), {})
+        row[key] = row.get(key, Decimal(0)) + usd  # an item twice in a month (not expected) still adds up
+    totals = {(row.month, name): getattr(row, name) for row in totals_frame.itertuples() for name in _PLATFORMS}
+    columns = sorted(keys, key=keys.__getitem__)
+    rows = [[month(m), platform.upper()] + [amounts.get(k) for k in columns] + [totals[(m, platform)]]
+            for (m, platform), amounts in cells.items()]
+    headers = ["month", "platform"] + [f"{item} ({category.replace('_', ' ')})" for category, item in columns] + ["total (USD)"]
+    return Sheet("By item", headers, ["month", "text"] + ["money"] * (len(columns) + 1), rows)
+
+
+def _html_table(p: Projection) -> str:
+    """A projection's months as an HTML table (for Jupyter), then the totals and NPVs."""
+
+    def money(d: Decimal) -> str:
+        return html.escape(text.amount(d))
+
+    e = html.escape
+    out = [
+        '<table class="libtco-projection">',
+        f"<caption>libtco projection: {e(p.scenario.name)}, {p.months} months from {e(p.start)} to {e(p.end)} "
+        f"({e(p.hours_basis)}); EKS upgrade policy {e(str(p._data['spec']['eks_lifecycle']['upgrade_policy']))}</caption>",
+        "<thead><tr><th>month</th><th>EKS (USD)</th><th>ECS (USD)</th><th>EKS &minus; ECS</th><th>EKS cumulative</th>"
+        "<th>ECS cumulative</th><th>EKS version</th></tr></thead>",
+        "<tbody>",
+    ]
+    right = ' style="text-align:right"'
+    for row in p._data["by_month"]:
+        v = row["eks_version"]
+        version = "&ndash;" if v is None else e(
+            f"{v['support']}, {v['version_released']} release ({v['version_age_months']} mo){', upgraded' if v['upgraded'] else ''}")
+        out.append(
+            f"<tr><td>{e(row['month'])}</td><td{right}>{money(row['eks']['total_usd'])}</td><td{right}>{money(row['ecs']['total_usd'])}</td>"
+            f"<td{right}>{money(row['difference_usd'])}</td><td{right}>{money(row['eks']['cumulative_usd'])}</td>"
+            f"<td{right}>{money(row['ecs']['cumulative_usd'])}</td><td>{version}</td></tr>"
+        )
+    out.append("</tbody>")
+    npv, totals = p.npv, p.totals
+    out.append(
+        f"<tfoot><tr><th>total</th><th{right}>{money(totals['eks'])}</th><th{right}>{money(totals['ecs'])}</th>"
+        f"<th{right}>{money(p.difference)}</th><td colspan=\"3\"></td></tr>"
+        f"<tr><th>NPV at {e(text.percent(p.discount_rate))} a year</th><th{right}>{money(npv['eks'])}</th>"
+        f"<th{right}>{money(npv['ecs'])}</th><th{right}>{money(p.npv_difference)}</th><td colspan=\"3\"></td></tr>"
+        f'<tr><td colspan="7">{e(p._verdict())}</td></tr></tfoot>'
+    )
+    out.append("</table>")
+    return "\n".join(out)
 
 
 def project(
