@@ -1,6 +1,7 @@
-// Measures the analyses side by side in one run (each the fastest of three): closed-form sweeps (team and ops shares: placement
-// unchanged) per core and on all cores, sweeps that re-place a 100-workload fleet, break-even, and
-// Monte Carlo on the default scenario. Prints rates and the ratios the targets are stated in.
+// Measures the analyses side by side in one run (each the fastest of three): closed-form sweeps (placement unchanged) of
+// the seed's team and share figures on the native kernel and of the effort model's hours, per core and
+// on all cores, sweeps that re-place a 100-workload fleet, break-even, and Monte Carlo on the default
+// scenario. Prints rates and the ratios the targets are stated in.
 //   cmake -S . -B build/bench -DLIBTCO_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release && cmake --build build/bench
 //   build/bench/bench/bench_analysis
 #include <libtco/libtco.hpp>
@@ -52,20 +53,33 @@ void report(const char* what, double count, double secs, const char* unit) {
 int main() {
     const Catalog catalog = embedded_catalog();
     const Scenario base = default_scenario();
+    // The seed's rule on both platforms: staff time is engineers x loaded cost x share, the native kernel's form.
+    Scenario seeded = base;
+    seeded.eks.operations.share = Fraction(Decimal::parse("0.15"));
+    seeded.ecs.operations.share = Fraction(Decimal::parse("0.035"));
     const int cores = thread_count(0);
     std::printf("libtco analyses benchmark, %d hardware threads\n\n", cores);
 
-    // Closed form: 1,000 team sizes x 1,000 EKS ops shares = 1,000,000 points.
+    // Closed form on the native kernel: 1,000 team sizes x 1,000 EKS shares = 1,000,000 points.
     const std::vector<SweepAxis> grid{{"/team/engineers", linspace(Decimal(1), Decimal(50), 1000)},
-                                      {"/eks/ops_share", linspace(Decimal::parse("0.05"), Decimal::parse("0.25"), 1000)}};
+                                      {"/eks/operations/share", linspace(Decimal::parse("0.05"), Decimal::parse("0.25"), 1000)}};
     SweepResult r1;
-    const double one = seconds([&] { r1 = sweep(base, catalog, grid, RunOptions{1, {}}); });
-    report("closed-form sweep, 1,000,000 points, 1 thread", 1e6, one, "evals");
+    const double one = seconds([&] { r1 = sweep(seeded, catalog, grid, RunOptions{1, {}}); });
+    report("closed-form sweep (seed's shares), 1,000,000 points, 1 thread", 1e6, one, "evals");
     SweepResult rn;
-    const double all = seconds([&] { rn = sweep(base, catalog, grid, RunOptions{0, {}}); });
-    report("closed-form sweep, 1,000,000 points, all threads", 1e6, all, "evals");
+    const double all = seconds([&] { rn = sweep(seeded, catalog, grid, RunOptions{0, {}}); });
+    report("closed-form sweep (seed's shares), 1,000,000 points, all threads", 1e6, all, "evals");
     std::printf("  per core: %.0f evals/s (target >= 1,000,000); same result on 1 and %d threads: %s\n\n", 1e6 / one, cores,
                 r1.eks_cents == rn.eks_cents && r1.ecs_cents == rn.ecs_cents ? "yes" : "NO");
+
+    // Closed form on Decimals: the effort model's hours, 1,000 x 100 = 100,000 points.
+    const std::vector<SweepAxis> hours{{"/eks/operations/on_call_hours_per_month", linspace(Decimal(0), Decimal(40), 1000)},
+                                       {"/eks/operations/cluster_care_hours_per_month", linspace(Decimal(0), Decimal(40), 100)}};
+    const double effort_one = seconds([&] { (void)sweep(base, catalog, hours, RunOptions{1, {}}); });
+    report("closed-form sweep (effort hours), 100,000 points, 1 thread", 1e5, effort_one, "evals");
+    const double effort_all = seconds([&] { (void)sweep(base, catalog, hours, RunOptions{0, {}}); });
+    report("closed-form sweep (effort hours), 100,000 points, all threads", 1e5, effort_all, "evals");
+    std::printf("\n");
 
     // Re-placing: the replicas of one workload of a 100-workload fleet.
     for (const std::string types : {std::string(R"(["g5.xlarge", "g5.2xlarge", "g5.12xlarge", "g6.xlarge", "g6.12xlarge", "m5.xlarge", "m5.4xlarge", "c5.2xlarge"])"),
@@ -80,12 +94,12 @@ int main() {
     }
     std::printf("  target: >= 2,000 re-placing evaluations per second\n\n");
 
-    // Break-even of team size on the default scenario (closed form).
+    // Break-even of EKS on-call hours on the default scenario (closed form).
     BreakEven b;
-    const double be = seconds([&] { b = break_even(base, catalog, "/team/engineers", Decimal(0), Decimal(100)); });
-    std::printf("%-58s %12.3f ms (%lld evaluations)\n", "break-even of team size, default scenario", be * 1e3, static_cast<long long>(b.evaluations));
+    const double be = seconds([&] { b = break_even(base, catalog, "/eks/operations/on_call_hours_per_month", Decimal(0), Decimal(100)); });
+    std::printf("%-58s %12.3f ms (%lld evaluations)\n", "break-even of EKS on-call hours, default scenario", be * 1e3, static_cast<long long>(b.evaluations));
 
-    // Monte Carlo of the default scenario: 100,000 samples of the default uncertainty.
+    // Monte Carlo of the default scenario: 100,000 samples of the default uncertainty (every effort figure).
     MonteCarloResult mc;
     const double m = seconds([&] { mc = monte_carlo(base, catalog, MonteCarloSpec{1, 100000, {}}, RunOptions{0, {}}); });
     std::printf("%-58s %12.3f s (target < 1 s); P(EKS cheaper) = %s\n", "Monte Carlo, default scenario, 100,000 samples, all threads", m,

@@ -1,7 +1,8 @@
 """libtco's exact-decimal sweep against the same model in numpy float64, side by side in one run; each
 side is timed as the best of seven runs.
 
-The grid: 1,000 team sizes x 1,000 EKS ops shares of the default scenario (placement unchanged).
+The grid: 1,000 team sizes x 1,000 EKS shares of the default scenario with staff time by the seed's
+rule (operations.share on both platforms; placement unchanged).
 libtco evaluates every point in C++ (exact decimals, totals rounded half-even to cents) on one
 thread and on all, into numpy arrays it fills in place. The numpy versions compute the same line items in float64: the lines the
 parameters do not touch as constants taken from the comparison, the control-plane fee and both
@@ -53,19 +54,21 @@ def rate(points: int, seconds: float) -> str:
 
 if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    scenario = libtco.default_scenario()
-    doc = scenario.to_dict()
+    doc = libtco.default_scenario().to_dict()
+    doc["eks"]["operations"] = {"share": "0.15"}
+    doc["ecs"]["operations"] = {"share": "0.035"}
+    scenario = libtco.load_scenario(doc)
     loaded = float(doc["team"]["loaded_cost_per_engineer_year"])
-    ecs_share = float(doc["ecs"]["ops_share"])
+    ecs_share = float(doc["ecs"]["operations"]["share"])
     base = libtco.compare(scenario)
     # Exact decimal steps, so both models see the same values: 1, 1.049, ... engineers; 0.05, 0.0502, ... shares.
     engineer_values = [Decimal(1) + Decimal("0.049") * k for k in range(n)]
     share_values = [Decimal("0.05") + Decimal("0.0002") * k for k in range(n)]
     engineers = np.array([float(v) for v in engineer_values])
     shares = np.array([float(v) for v in share_values])
-    grid = {"/team/engineers": engineer_values, "/eks/ops_share": share_values}
+    grid = {"/team/engineers": engineer_values, "/eks/operations/share": share_values}
     points = n * n
-    print(f"grid: {n} x {n} = {points:,} points, default scenario, {os.cpu_count()} hardware threads")
+    print(f"grid: {n} x {n} = {points:,} points, default scenario on the seed's shares, {os.cpu_count()} hardware threads")
 
     def best(run, repeats: int = 7):
         """The fastest of several runs (the first pays for page faults and cold caches, on both sides)."""

@@ -6,7 +6,7 @@
 // and the line producers declare they read):
 //   - only the staff lines or the EKS control-plane fee: placement and every other line are
 //     unchanged, so each evaluation is the base totals with those lines recomputed by the engine's
-//     own functions (operations_cost, eks_control_plane_cost), in a few hundred nanoseconds;
+//     own functions (staff_total, eks_control_plane_cost), in a microsecond or two;
 //   - only line producers, not the plan (extra items, commitments, spot fallback, ...): each
 //     platform's base fleet plan is kept, shared read-only by every thread, and only the producers
 //     run again on the changed scenario;
@@ -60,7 +60,10 @@ public:
                     throw validation_error(errc::duplicate_name, parameters_[i].path,
                                            "the same parameter is given twice (\"" + pointers[j] + "\" and \"" + pointers[i] + "\")");
         }
-        for (const Parameter& p : parameters_) keys_.push_back(detail::closed_form_key(p.path));
+        for (const Parameter& p : parameters_) {
+            keys_.push_back(detail::closed_form_key(p.path));
+            targets_.push_back(keys_.back() == detail::ClosedFormKey::operations ? detail::operations_target(p.path) : detail::OperationsTarget{});
+        }
         closed_form_ = true;
         bool plan_moves = false;
         for (std::size_t i = 0; i < parameters_.size(); ++i) {
@@ -105,19 +108,21 @@ public:
     // The closed form on native integers (bit-identical), when the base figures fit 64 bits.
     std::optional<detail::ClosedFormKernel> kernel() const {
         std::int64_t eks = 0, ecs = 0, cluster = 0;
-        if (!closed_form_ || !detail::as_int64(eks_rest_.value().raw(), eks) || !detail::as_int64(ecs_rest_.value().raw(), ecs) ||
+        if (!native_kernel_applies() || !detail::as_int64(eks_rest_.value().raw(), eks) || !detail::as_int64(ecs_rest_.value().raw(), ecs) ||
             !detail::as_int64(cluster_month_.value().raw(), cluster))
             return std::nullopt;
         return detail::ClosedFormKernel(eks, ecs, cluster);
     }
 
-    // The base scenario's closed-form figures in raw units; nothing when one does not fit 64 bits.
+    // The base scenario's closed-form figures in raw units; nothing when one does not fit 64 bits,
+    // or when the kernel's rule (the seed's share on both platforms) is not the scenario's.
     std::optional<detail::StaffFigures> base_figures() const {
         detail::StaffFigures f;
         f.clusters = staff_.clusters;
-        if (!detail::as_int64(staff_.team.engineers.raw(), f.engineers) ||
+        if (!native_kernel_applies() || !detail::as_int64(staff_.team.engineers.raw(), f.engineers) ||
             !detail::as_int64(staff_.team.loaded_cost_per_engineer_year.value().raw(), f.loaded_cost) ||
-            !detail::as_int64(staff_.eks_ops_share.value().raw(), f.eks_ops_share) || !detail::as_int64(staff_.ecs_ops_share.value().raw(), f.ecs_ops_share))
+            !detail::as_int64(staff_.eks_operations.share->value().raw(), f.eks_ops_share) ||
+            !detail::as_int64(staff_.ecs_operations.share->value().raw(), f.ecs_ops_share))
             return std::nullopt;
         return f;
     }
@@ -133,21 +138,25 @@ public:
     }
 
 private:
+    // The native kernel works the seed's share rule (annual x share / 12) on both platforms, with
+    // only the team, the shares and the cluster count moving.
+    bool native_kernel_applies() const {
+        if (!closed_form_ || !staff_.eks_operations.share || !staff_.ecs_operations.share) return false;
+        return std::none_of(keys_.begin(), keys_.end(), [](detail::ClosedFormKey k) { return k == detail::ClosedFormKey::operations; });
+    }
+
     void prepare_closed_form() {
         staff_ = detail::staff_and_fees_of(base_);
         cluster_month_ = detail::cluster_month_cost(detail::eks_cluster_fee(effective_, base_.eks.support), base_.month_hours());
-        const auto moves = [&](std::initializer_list<detail::ClosedFormKey> keys) {
-            return std::any_of(keys_.begin(), keys_.end(), [&](detail::ClosedFormKey k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); });
-        };
-        team_moves_ = moves({detail::ClosedFormKey::engineers, detail::ClosedFormKey::loaded_cost});
-        ecs_staff_moves_ = team_moves_ || moves({detail::ClosedFormKey::ecs_ops_share});
-        clusters_move_ = moves({detail::ClosedFormKey::clusters});
-        base_annual_ = detail::annual_team_cost(staff_.team);
-        base_ecs_operations_ = detail::operations_cost(base_annual_, staff_.ecs_ops_share);
+        clusters_move_ = std::find(keys_.begin(), keys_.end(), detail::ClosedFormKey::clusters) != keys_.end();
+        const detail::CostContext eks(base_, effective_, detail::Platform::eks);
+        const detail::CostContext ecs(base_, effective_, detail::Platform::ecs);
+        eks_effort_ = detail::effort_basis(eks, detail::plan_fleet(eks));
+        ecs_effort_ = detail::effort_basis(ecs, detail::plan_fleet(ecs));
         base_control_plane_ = detail::eks_control_plane_cost(cluster_month_, staff_.clusters);
         const Totals full = compare_totals(base_, effective_);
-        eks_rest_ = full.eks - detail::operations_cost(base_annual_, staff_.eks_ops_share) - base_control_plane_;
-        ecs_rest_ = full.ecs - base_ecs_operations_;
+        eks_rest_ = full.eks - detail::staff_total(eks_effort_) - base_control_plane_;
+        ecs_rest_ = full.ecs - detail::staff_total(ecs_effort_);
     }
 
     // A base scenario that cannot be planned fails at every point as a rerun would: no plan to keep.
@@ -162,11 +171,20 @@ private:
     // The engine's own line functions on the new values; what the values cannot move is reused.
     Totals closed_form(std::span<const Decimal> values) const {
         detail::StaffAndFees f = staff_;
-        for (std::size_t i = 0; i < parameters_.size(); ++i) detail::set_closed_form(f, keys_[i], values[i], parameters_[i].path);
-        const Money annual = team_moves_ ? detail::annual_team_cost(f.team) : base_annual_;
+        for (std::size_t i = 0; i < parameters_.size(); ++i) {
+            if (keys_[i] == detail::ClosedFormKey::operations) detail::set_operations_figure(f, targets_[i], values[i], parameters_[i].path);
+            else detail::set_closed_form(f, keys_[i], values[i], parameters_[i].path);
+        }
         const Money control_plane = clusters_move_ ? detail::eks_control_plane_cost(cluster_month_, f.clusters) : base_control_plane_;
-        const Money ecs_operations = ecs_staff_moves_ ? detail::operations_cost(annual, f.ecs_ops_share) : base_ecs_operations_;
-        return {eks_rest_ + detail::operations_cost(annual, f.eks_ops_share) + control_plane, ecs_rest_ + ecs_operations};
+        return {eks_rest_ + detail::staff_total(with(eks_effort_, f.team, f.eks_operations, f.clusters)) + control_plane,
+                ecs_rest_ + detail::staff_total(with(ecs_effort_, f.team, f.ecs_operations, f.ecs_clusters))};
+    }
+
+    static detail::EffortBasis with(detail::EffortBasis b, const Team& team, const Operations& operations, std::int64_t clusters) {
+        b.team = team;
+        b.operations = operations;
+        b.clusters = clusters;
+        return b;
     }
 
     Totals rerun(std::span<const Decimal> values) const {
@@ -180,15 +198,14 @@ private:
     Catalog effective_;
     std::vector<Parameter> parameters_;
     std::vector<detail::ClosedFormKey> keys_;
+    std::vector<detail::OperationsTarget> targets_;  // of the ClosedFormKey::operations parameters
     bool closed_form_ = false;
     bool reprices_ = false;
     detail::StaffAndFees staff_;
+    detail::EffortBasis eks_effort_;
+    detail::EffortBasis ecs_effort_;
     Money cluster_month_;
-    bool team_moves_ = false;
-    bool ecs_staff_moves_ = false;
     bool clusters_move_ = false;
-    Money base_annual_;
-    Money base_ecs_operations_;
     Money base_control_plane_;
     Money eks_rest_;
     Money ecs_rest_;

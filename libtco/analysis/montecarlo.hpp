@@ -80,15 +80,43 @@ struct MonteCarloResult {
 
 inline constexpr int monte_carlo_percentiles[] = {5, 10, 25, 50, 75, 90, 95};
 
-// Each staff assumption over its plausible range, most likely at the scenario's value: the seed's
-// 10-20% (EKS) and 2-5% (ECS) of the team's time. Evaluated in closed form.
+// What every report of a run says beside P(EKS cheaper): it measures the assumed ranges, not the world.
+inline constexpr const char* monte_carlo_note =
+    "the share of samples in which EKS costs less: it follows from the ranges assumed for the parameters drawn, not from observed data";
+
+namespace detail {
+
+inline bool is_staff_assumption(const Assumption& a) {
+    return a.name.rfind("/eks/operations/", 0) == 0 || a.name.rfind("/ecs/operations/", 0) == 0 || a.name == "/team/service_hours_per_month";
+}
+
+// A count (add-ons) over whole values from low to high, weighted like a triangle peaking at `mode`:
+// rising as k - low + 1 up to the mode, falling as high - k + 1 after it, each side scaled so both
+// reach the same peak (weights in whole numbers: the rising side x (high - mode + 1), the falling x
+// (mode - low + 1)).
+inline Distribution whole_triangle(const Decimal& low, const Decimal& mode, const Decimal& high, const std::string& name) {
+    const std::int64_t a = low.to_int64(), c = mode.to_int64(), b = high.to_int64();
+    Distribution::Choice choice;
+    for (std::int64_t k = a; k <= b; ++k) {
+        choice.values.push_back(Decimal(k));
+        choice.weights.push_back(Decimal(k <= c ? (k - a + 1) * (b - c + 1) : (b - k + 1) * (c - a + 1)));
+    }
+    return Distribution(choice, name);
+}
+
+}  // namespace detail
+
+// Staff time's evidence as distributions: each figure of the effort model (or the seed's share,
+// where a scenario uses it) over its plausible range, most likely at the scenario's value. Which
+// platform comes out cheaper in how many samples follows from these assumed ranges, not from data.
 inline std::vector<UncertainParameter> default_uncertainty(const Scenario& s) {
     std::vector<UncertainParameter> out;
-    for (const Assumption& a : {assumptions::eks_ops_share(), assumptions::ecs_ops_share()}) {
-        const Decimal value = a.name == "/eks/ops_share" ? s.eks.ops_share.value() : s.ecs.ops_share.value();
-        const Decimal low = std::min(*a.low, value);
-        const Decimal high = std::max(*a.high, value);
-        out.push_back({a.name, Distribution(Distribution::Triangular{low, value, high}, a.name)});
+    for (const Assumption& a : detail::assumptions_used(s)) {
+        if (!detail::is_staff_assumption(a) || !a.low || !a.high) continue;
+        const Decimal low = std::min(*a.low, a.value);
+        const Decimal high = std::max(*a.high, a.value);
+        if (a.name.ends_with("/add_ons")) out.push_back({a.name, detail::whole_triangle(low, a.value, high, a.name)});
+        else out.push_back({a.name, Distribution(Distribution::Triangular{low, a.value, high}, a.name)});
     }
     return out;
 }

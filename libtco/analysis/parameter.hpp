@@ -1,6 +1,6 @@
 #pragma once
 // A numeric scenario parameter, named by the JSON pointer of its value in a scenario (the same
-// pointers errors carry): /team/engineers, /eks/ops_share, /workloads/chat-llm/replicas. A workload
+// pointers errors carry): /team/engineers, /eks/operations/on_call_hours_per_month, /workloads/chat-llm/replicas. A workload
 // may be named by its index or its name. Setting a parameter validates the value as reading the
 // scenario would, so a sweep never evaluates a scenario a file could not hold.
 
@@ -21,8 +21,8 @@ namespace libtco {
 // What a parameter can change, which decides how cheaply a new value is evaluated. Derived from what
 // the fleet plan and each line producer declare they read (reach_of).
 enum class ParameterReach {
-    staff,        // only the operations lines (team, ops shares): closed form
-    cluster_fee,  // only the EKS control-plane line (clusters): closed form
+    staff,        // only the operations lines (team, effort figures, shares): closed form
+    cluster_fee,  // the EKS control-plane line and per-cluster staff time (clusters): closed form
     no_total,     // nothing a total is made of (the showback split)
     lines,        // line producers only, not the fleet plan: the base plan is kept, the producers run again
     engine,       // the fleet plan: the engine runs again, placement included
@@ -83,16 +83,26 @@ inline std::string canonical_pointer(const Scenario& s, const std::string& point
     return out;
 }
 
-// The closed-form parameters, resolved once so an evaluation compares no strings.
-enum class ClosedFormKey { engineers, loaded_cost, eks_ops_share, ecs_ops_share, clusters, showback_gpu_share, none };
+// The closed-form parameters, resolved once so an evaluation compares no strings; `operations` is
+// any other figure of staff time (an effort figure, a team's own total, working hours, ECS clusters).
+enum class ClosedFormKey { engineers, loaded_cost, eks_ops_share, ecs_ops_share, clusters, showback_gpu_share, operations, none };
+
+inline bool is_operations_figure(const std::string& canonical) {
+    if (canonical == "/team/working_hours_per_year" || canonical == "/team/service_hours_per_month" || canonical == "/ecs/clusters") return true;
+    const std::vector<std::string> t = pointer_tokens(canonical);
+    if (t.size() != 3 || (t[0] != "eks" && t[0] != "ecs") || t[1] != "operations") return false;
+    if (t[2] == "total_hours_per_month" || t[2] == "node_pools") return true;
+    return std::any_of(effort_figures.begin(), effort_figures.end(), [&](EffortFigure f) { return t[2] == effort_key(f); });
+}
 
 inline ClosedFormKey closed_form_key(const std::string& canonical) {
     if (canonical == "/team/engineers") return ClosedFormKey::engineers;
     if (canonical == "/team/loaded_cost_per_engineer_year") return ClosedFormKey::loaded_cost;
-    if (canonical == "/eks/ops_share") return ClosedFormKey::eks_ops_share;
-    if (canonical == "/ecs/ops_share") return ClosedFormKey::ecs_ops_share;
+    if (canonical == "/eks/operations/share") return ClosedFormKey::eks_ops_share;
+    if (canonical == "/ecs/operations/share") return ClosedFormKey::ecs_ops_share;
     if (canonical == "/eks/clusters") return ClosedFormKey::clusters;
     if (canonical == "/assumptions/gpu_share_of_node_cost") return ClosedFormKey::showback_gpu_share;
+    if (is_operations_figure(canonical)) return ClosedFormKey::operations;
     return ClosedFormKey::none;
 }
 
@@ -134,15 +144,12 @@ inline const nlohmann::ordered_json* find_pointer(const nlohmann::ordered_json& 
 // The parameters the closed form evaluates: the staff lines and the EKS control-plane line.
 struct StaffAndFees {
     Team team;
-    Fraction eks_ops_share;
-    Fraction ecs_ops_share;
-    std::int64_t clusters = 1;
+    Operations eks_operations;
+    Operations ecs_operations;
+    std::int64_t clusters = 1;  // EKS
+    std::int64_t ecs_clusters = 1;
+    Hours month_hours;          // bounds an effort figure's hours
 };
-
-inline Fraction checked_share(const Decimal& v, const std::string& path) {
-    require_at_most(require_non_negative(v, path), Decimal(1), path);
-    return Fraction(v);
-}
 
 inline std::int64_t checked_whole(const Decimal& v, const std::string& path, std::int64_t low, std::int64_t high) {
     if (!v.is_whole()) throw validation_error(errc::not_whole, path, "expected a whole number, got " + v.to_string());
@@ -152,26 +159,70 @@ inline std::int64_t checked_whole(const Decimal& v, const std::string& path, std
     return v.to_int64();
 }
 
+// Which staff-time figure a ClosedFormKey::operations parameter sets, resolved once per parameter.
+struct OperationsTarget {
+    enum class Field { working_hours, service_hours, ecs_clusters, total_hours, node_pools, figure } field = Field::figure;
+    bool eks = true;
+    EffortFigure figure = EffortFigure::cluster_care_hours;
+};
+
+inline OperationsTarget operations_target(const std::string& canonical) {
+    using Field = OperationsTarget::Field;
+    if (canonical == "/team/working_hours_per_year") return {Field::working_hours};
+    if (canonical == "/team/service_hours_per_month") return {Field::service_hours};
+    if (canonical == "/ecs/clusters") return {Field::ecs_clusters};
+    const std::vector<std::string> t = pointer_tokens(canonical);
+    OperationsTarget target{Field::figure, t[0] == "eks"};
+    if (t[2] == "total_hours_per_month") target.field = Field::total_hours;
+    else if (t[2] == "node_pools") target.field = Field::node_pools;
+    else
+        for (EffortFigure f : effort_figures)
+            if (t[2] == effort_key(f)) target.figure = f;
+    return target;
+}
+
+// Sets the figure, validated as the scenario reader validates it.
+inline void set_operations_figure(StaffAndFees& f, const OperationsTarget& target, const Decimal& v, const std::string& canonical) {
+    using Field = OperationsTarget::Field;
+    Operations& o = target.eks ? f.eks_operations : f.ecs_operations;
+    switch (target.field) {
+        case Field::working_hours:
+            f.team.working_hours_per_year = require_at_most(require_positive(v, canonical), Decimal(limits::hours_in_a_year), canonical);
+            break;
+        case Field::service_hours:
+            f.team.service_hours_per_month = require_at_most(require_non_negative(v, canonical), f.month_hours.value(), canonical);
+            break;
+        case Field::ecs_clusters: f.ecs_clusters = checked_whole(v, canonical, 0, limits::max_clusters); break;
+        case Field::total_hours: o.total_hours_per_month = checked_total_hours(v, canonical); break;
+        case Field::node_pools: o.node_pools = checked_whole(v, canonical, 0, limits::max_effort_count); break;
+        case Field::figure: o.figure(target.figure) = checked_effort_figure(target.figure, v, f.month_hours, canonical); break;
+    }
+}
+
 // Sets a closed-form parameter, validated as the scenario reader validates it.
 inline void set_closed_form(StaffAndFees& f, ClosedFormKey key, const Decimal& v, const std::string& canonical) {
     switch (key) {
         case ClosedFormKey::engineers: f.team.engineers = require_non_negative(v, canonical); break;
         case ClosedFormKey::loaded_cost: f.team.loaded_cost_per_engineer_year = Money(require_non_negative(v, canonical)); break;
-        case ClosedFormKey::eks_ops_share: f.eks_ops_share = checked_share(v, canonical); break;
-        case ClosedFormKey::ecs_ops_share: f.ecs_ops_share = checked_share(v, canonical); break;
+        case ClosedFormKey::eks_ops_share: f.eks_operations.share = checked_operations_share(v, canonical); break;
+        case ClosedFormKey::ecs_ops_share: f.ecs_operations.share = checked_operations_share(v, canonical); break;
         case ClosedFormKey::clusters: f.clusters = checked_whole(v, canonical, 0, limits::max_clusters); break;
-        case ClosedFormKey::showback_gpu_share: (void)checked_share(v, canonical); break;  // moves no total, but must be valid
+        case ClosedFormKey::showback_gpu_share: (void)checked_operations_share(v, canonical); break;  // moves no total, but must be valid
+        case ClosedFormKey::operations: set_operations_figure(f, operations_target(canonical), v, canonical); break;
         case ClosedFormKey::none: break;
     }
 }
 
-inline StaffAndFees staff_and_fees_of(const Scenario& s) { return {s.team, s.eks.ops_share, s.ecs.ops_share, s.eks.clusters}; }
+inline StaffAndFees staff_and_fees_of(const Scenario& s) {
+    return {s.team, s.eks.operations, s.ecs.operations, s.eks.clusters, s.ecs.clusters, s.month_hours()};
+}
 
 inline void store(Scenario& s, const StaffAndFees& f) {
     s.team = f.team;
-    s.eks.ops_share = f.eks_ops_share;
-    s.ecs.ops_share = f.ecs_ops_share;
+    s.eks.operations = f.eks_operations;
+    s.ecs.operations = f.ecs_operations;
     s.eks.clusters = f.clusters;
+    s.ecs.clusters = f.ecs_clusters;
 }
 
 // /workloads/<i>/replicas, set directly: the common re-placing sweep.

@@ -93,6 +93,7 @@ inline void set_figure(StaffFigures& f, ClosedFormKey key, std::int64_t raw) {
         case ClosedFormKey::ecs_ops_share: f.ecs_ops_share = raw; break;
         case ClosedFormKey::clusters: f.clusters = raw; break;
         case ClosedFormKey::showback_gpu_share:
+        case ClosedFormKey::operations:
         case ClosedFormKey::none: break;
     }
 }

@@ -4,6 +4,7 @@
 
 #include <libtco/core/decimal.hpp>
 #include <libtco/core/source.hpp>
+#include <libtco/catalog/effort_presets.hpp>
 #include <libtco/catalog/spot.hpp>
 
 #include <optional>
@@ -30,15 +31,44 @@ inline Assumption aws_hours_per_month() {
             "AWS Pricing Calculator and Infracost bill a month as 365 x 24 / 12 = 730 hours", Confidence::high};
 }
 
+// The seed's rule of thumb, kept as an explicit alternative to the effort model (`operations.share`).
 inline Assumption eks_ops_share() {
-    return {"/eks/ops_share", Decimal::parse("0.15"), Decimal::parse("0.15"), Decimal::parse("0.10"), Decimal::parse("0.20"),
+    return {"/eks/operations/share", Decimal::parse("0.15"), Decimal::parse("0.15"), Decimal::parse("0.10"), Decimal::parse("0.20"),
             "share of team time",
-            "Seed comparison: teams spend 10-20% of their time on EKS cluster operations (no primary source found)", Confidence::low};
+            "Seed comparison: teams spend 10-20% of their time on EKS cluster operations (no primary source found; grows with "
+            "the team, which the evidence on effort per cluster does not support)",
+            Confidence::low};
 }
 
 inline Assumption ecs_ops_share() {
-    return {"/ecs/ops_share", Decimal::parse("0.035"), Decimal::parse("0.035"), Decimal::parse("0.02"), Decimal::parse("0.05"),
+    return {"/ecs/operations/share", Decimal::parse("0.035"), Decimal::parse("0.035"), Decimal::parse("0.02"), Decimal::parse("0.05"),
             "share of team time", "Seed comparison: ECS reduces operations time to 2-5% (no primary source found)", Confidence::low};
+}
+
+inline Assumption working_hours_per_year() {
+    return {"/team/working_hours_per_year", Decimal(1840), Decimal(1840), Decimal(1700), Decimal(2000), "hours",
+            "About 260 weekdays less public holidays and leave, 230 days of 8 hours: turns the loaded cost a year into the "
+            "cost of an hour of platform work",
+            Confidence::medium};
+}
+
+inline Assumption service_hours_per_month() {
+    return {"/team/service_hours_per_month", Decimal(4), Decimal(4), Decimal(1), Decimal(8), "hours a month per workload",
+            "Per workload: its deployment pipeline, manifest or task definition, scaling settings and their review. One figure "
+            "for both platforms, so it moves both totals alike and never the difference; a planning default",
+            Confidence::low};
+}
+
+// One figure of a platform's effort model, as the preset gives it (`value` is what the report used).
+inline Assumption effort_assumption(const std::string& platform_key, const EffortPreset& preset, EffortFigure f, const Decimal& value) {
+    const EffortDefault& d = preset[f];
+    std::optional<Decimal> low, high;
+    if (d.low != d.high) {
+        low = d.low;
+        high = d.high;
+    }
+    return {"/" + platform_key + "/operations/" + effort_key(f), value, d.value, low, high, effort_unit(f),
+            "Preset " + to_string(preset.id) + ": " + d.source, d.confidence};
 }
 
 inline Assumption ecs_reserved_memory_gib() {
@@ -175,20 +205,6 @@ inline Assumption eks_extended_support_months() {
             "AWS EKS Kubernetes version lifecycle: 12 months of extended support after standard support, billed $0.60 instead "
             "of $0.10 per cluster-hour; at its end AWS upgrades the cluster one minor version",
             Confidence::high};
-}
-
-inline Assumption eks_upgrade_engineer_days() {
-    return {"projection:/eks_lifecycle/upgrade_engineer_days", Decimal(5), Decimal(5), Decimal(2), Decimal(15), "engineer-days per cluster and upgrade",
-            "A planning default for one EKS version upgrade (deprecated APIs, add-ons, control plane, node groups, testing); "
-            "no primary source. The seed's 10-20% EKS ops share already includes routine upgrade work: set this to 0 to "
-            "avoid counting it twice",
-            Confidence::low};
-}
-
-inline Assumption working_days_per_year() {
-    return {"projection:/eks_lifecycle/working_days_per_year", Decimal(230), Decimal(230), Decimal(220), Decimal(240), "days",
-            "About 260 weekdays less public holidays and leave; turns an engineer-day into a share of the loaded cost per year",
-            Confidence::medium};
 }
 
 }  // namespace assumptions

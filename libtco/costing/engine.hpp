@@ -8,6 +8,7 @@
 #include <libtco/catalog/catalog.hpp>
 #include <libtco/catalog/price_overlay.hpp>
 #include <libtco/costing/context.hpp>
+#include <libtco/costing/effort.hpp>
 #include <libtco/costing/fleet_plan.hpp>
 #include <libtco/costing/platform.hpp>
 #include <libtco/costing/producers.hpp>
@@ -36,6 +37,32 @@ inline void check_against_catalog(const Scenario& s, const Catalog& c) {
                                    "unknown GPU model \"" + s.workloads[i].gpu_models[j] + "\" (not in catalog " + c.name + ")");
 }
 
+// Staff time's assumptions: the seed's share, or every figure of the effort model with the preset's
+// range (a team's own total rests on no assumption but the working hours).
+inline void add_operations_assumptions(const Scenario& s, std::vector<Assumption>& out) {
+    Assumption hours = assumptions::working_hours_per_year();
+    hours.value = s.team.working_hours_per_year;
+    out.push_back(hours);
+    if (!s.workloads.empty() && !(s.eks.operations.share && s.ecs.operations.share)) {
+        Assumption service = assumptions::service_hours_per_month();
+        service.value = s.team.service_hours_per_month;
+        out.push_back(service);
+    }
+    for (const bool eks : {true, false}) {
+        const Operations& o = eks ? s.eks.operations : s.ecs.operations;
+        if (o.share) {
+            Assumption share = eks ? assumptions::eks_ops_share() : assumptions::ecs_ops_share();
+            share.value = o.share->value();
+            out.push_back(share);
+            continue;
+        }
+        if (o.total_hours_per_month) continue;
+        const EffortPreset preset = effort_preset(operations_preset(s, eks));
+        for (EffortFigure f : effort_figures)
+            out.push_back(assumptions::effort_assumption(eks ? "eks" : "ecs", preset, f, o.figure(f).value_or(preset[f].value)));
+    }
+}
+
 inline std::vector<Assumption> assumptions_used(const Scenario& s) {
     std::vector<Assumption> out;
     if (s.hours_basis == HoursBasis::aws_730) {
@@ -43,12 +70,7 @@ inline std::vector<Assumption> assumptions_used(const Scenario& s) {
         a.value = s.aws_hours_per_month.value();
         out.push_back(a);
     }
-    Assumption eks = assumptions::eks_ops_share();
-    eks.value = s.eks.ops_share.value();
-    out.push_back(eks);
-    Assumption ecs = assumptions::ecs_ops_share();
-    ecs.value = s.ecs.ops_share.value();
-    out.push_back(ecs);
+    add_operations_assumptions(s, out);
     Assumption reserved = assumptions::ecs_reserved_memory_gib();
     reserved.value = s.ecs.reserved_memory_gib;
     out.push_back(reserved);
@@ -93,6 +115,7 @@ inline PlatformReport platform_report(const CostContext& ctx, const FleetPlan& p
     PlatformReport report;
     report.platform = platform_key(ctx.platform);
     report.gpu_sharing = ctx.sharing;
+    report.staff = staff_time(effort_basis(ctx, plan));
     Bill bill = bill_of(ctx, plan, Detail::report);
     report.line_items = std::move(bill.line_items);
     report.instances = std::move(bill.instances);

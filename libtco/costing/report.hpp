@@ -107,9 +107,18 @@ struct Utilization {
     }
 };
 
+// The platform work staff time stands for: how it was given, and its hours at the team's rate.
+struct StaffTime {
+    std::string basis;   // "effort" (the effort model), "hours" (the team's own total) or "share" (the seed's rule)
+    std::string preset;  // the effort model's preset; empty otherwise
+    Decimal hours_per_month;
+    Decimal usd_per_hour;  // the loaded cost a year / working hours a year (exact to 12 places)
+};
+
 struct PlatformReport {
     std::string platform;  // "eks" or "ecs"
     GpuSharing gpu_sharing;
+    StaffTime staff;
     std::vector<LineItem> line_items;
     std::vector<InstanceGroup> instances;
     std::vector<NodePlan> placement;
@@ -147,6 +156,16 @@ struct PlatformReport {
             if (li.category == cat) sum += li.amount;
         return sum;
     }
+    // The two bands of the rounded total, from the rounded lines so they add up to it: staff time
+    // (the operations lines) and infrastructure (everything AWS bills, and the team's own items).
+    Money rounded_staff() const {
+        const std::vector<Money> rounded = rounded_line_items();
+        Money sum;
+        for (std::size_t i = 0; i < line_items.size(); ++i)
+            if (line_items[i].category == category::operations) sum += rounded[i];
+        return sum;
+    }
+    Money rounded_infrastructure() const { return rounded_total() - rounded_staff(); }
 };
 
 struct Comparison {
@@ -172,6 +191,9 @@ struct Comparison {
     std::string cheaper() const {
         return cheaper_of(difference());
     }
+    // The same without staff time: what the two bills differ by before any assumption about people.
+    Money infrastructure_difference() const { return eks.rounded_infrastructure() - ecs.rounded_infrastructure(); }
+    Money staff_difference() const { return eks.rounded_staff() - ecs.rounded_staff(); }
 };
 
 // How a platform shares GPUs, in words a report can show.

@@ -111,13 +111,14 @@ inline nlohmann::ordered_json to_json(const Distribution1D& d) {
             {"percentiles", std::move(percentiles)}};
 }
 
-// {spec, closed_form, samples, probability_eks_cheaper, summary: {eks, ecs, difference}}; the
+// {spec, closed_form, samples, probability_eks_cheaper, note, summary: {eks, ecs, difference}}; the
 // samples themselves are in monte_carlo_csv.
 inline nlohmann::ordered_json to_json(const MonteCarloResult& r) {
     return {{"spec", to_json(r.spec)},
             {"closed_form", r.closed_form},
             {"samples", r.samples()},
             {"probability_eks_cheaper", r.probability_eks_cheaper().to_string()},
+            {"note", monte_carlo_note},
             {"summary", {{"eks", to_json(r.eks)}, {"ecs", to_json(r.ecs)}, {"difference", to_json(r.difference)}}}};
 }
 

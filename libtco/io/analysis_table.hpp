@@ -111,7 +111,7 @@ inline std::string format_table(const MonteCarloResult& r) {
     t.rows = {detail::percentile_row("EKS", r.eks), detail::percentile_row("ECS", r.ecs), detail::percentile_row("EKS - ECS", r.difference)};
     return "Monte Carlo: " + std::to_string(r.samples()) + " samples, seed " + std::to_string(r.spec.seed) + " (" +
            detail::described_parameters(r.spec) + ")\n\n" + format_aligned(t) + "\nP(EKS cheaper) = " +
-           fixed_float(r.probability_eks_cheaper().to_double(), 4) + "\n";
+           fixed_float(r.probability_eks_cheaper().to_double(), 4) + " (" + monte_carlo_note + ")\n";
 }
 
 }  // namespace libtco

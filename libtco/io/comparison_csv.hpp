@@ -11,7 +11,8 @@
 
 namespace libtco {
 
-// One row per line item and platform, then a total row per platform and the difference.
+// One row per line item and platform, then a total and an infrastructure (without staff time) row per
+// platform, and the two differences.
 inline std::string format_csv(const Comparison& c) {
     std::ostringstream out;
     out << "month,platform,category,item,detail,usd,confidence\n";
@@ -23,10 +24,12 @@ inline std::string format_csv(const Comparison& c) {
                 << detail::csv_field(li.detail) << "," << usd(rounded[i]) << "," << to_string(li.confidence) << "\n";
         }
         out << c.month.to_string() << "," << r.platform << ",total,total,," << usd(r.rounded_total()) << ",\n";
+        out << c.month.to_string() << "," << r.platform << ",infrastructure,infrastructure (without staff time),," << usd(r.rounded_infrastructure()) << ",\n";
     };
     add(c.eks);
     add(c.ecs);
     out << c.month.to_string() << ",eks-ecs,difference,EKS minus ECS,," << usd(c.difference()) << ",\n";
+    out << c.month.to_string() << ",eks-ecs,infrastructure_difference,EKS minus ECS without staff time,," << usd(c.infrastructure_difference()) << ",\n";
     return out.str();
 }
 

@@ -63,6 +63,13 @@ inline nlohmann::ordered_json to_json(const PlatformReport& r) {
     using nlohmann::ordered_json;
     ordered_json j;
     j["total_usd"] = usd(r.rounded_total());
+    j["infrastructure_usd"] = usd(r.rounded_infrastructure());
+    j["staff_usd"] = usd(r.rounded_staff());
+    ordered_json staff{{"basis", r.staff.basis}};
+    if (!r.staff.preset.empty()) staff["preset"] = r.staff.preset;
+    staff["hours_per_month"] = r.staff.hours_per_month.rounded(2).to_string();
+    staff["usd_per_hour"] = r.staff.usd_per_hour.to_fixed(2);
+    j["staff"] = std::move(staff);
     j["gpu_sharing"] = sharing_json(r.platform, r.gpu_sharing);
     ordered_json items = ordered_json::array();
     const std::vector<Money> rounded = r.rounded_line_items();
@@ -134,6 +141,9 @@ inline nlohmann::ordered_json to_json(const Comparison& c) {
     j["ecs"] = to_json(c.ecs);
     j["difference_usd"] = usd(c.difference());
     j["cheaper"] = c.cheaper();
+    j["infrastructure_difference_usd"] = usd(c.infrastructure_difference());
+    j["cheaper_on_infrastructure"] = cheaper_of(c.infrastructure_difference());
+    j["staff_difference_usd"] = usd(c.staff_difference());
     ordered_json assumptions = ordered_json::array();
     for (const Assumption& a : c.assumptions) assumptions.push_back(to_json(a));
     j["assumptions"] = std::move(assumptions);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -28,14 +29,19 @@ struct LineText {
     std::string usd;
 };
 
-// The rows of the side-by-side table: fees and staff time, whose names differ by platform, on one row
+// "EKS cluster care (staff time)" -> "cluster care (staff time)": staff items side by side.
+inline std::string without_platform(const std::string& item) {
+    return item.rfind("EKS ", 0) == 0 || item.rfind("ECS ", 0) == 0 ? item.substr(4) : item;
+}
+
+// The rows of the side-by-side table: fees and staff items, whose names differ by platform, on one row
 // each; an item on one platform only has an empty amount on the other; categories kept together, in
 // the order control plane, compute, the rest, operations.
 inline std::vector<TableRow> side_by_side(const std::vector<LineText>& eks, const std::vector<LineText>& ecs) {
     std::vector<TableRow> rows;
     const auto add = [&](const std::vector<LineText>& lines, bool is_eks) {
         for (const LineText& li : lines) {
-            const std::string key = li.category == category::operations      ? std::string("platform operations (staff time)")
+            const std::string key = li.category == category::operations      ? without_platform(li.item)
                                     : li.category == category::control_plane ? std::string("control plane fee")
                                                                              : li.item;
             auto it = std::find_if(rows.begin(), rows.end(), [&](const TableRow& row) { return row.category == li.category && row.item == key; });
@@ -104,6 +110,13 @@ inline std::string format_table(const Comparison& c) {
     out << rule << "\n";
     out << pad_right("total", cat_width + item_width) << pad_left(with_thousands(usd(c.eks.rounded_total())), money_width)
         << pad_left(with_thousands(usd(c.ecs.rounded_total())), money_width) << "\n";
+    for (const auto& [label, eks_band, ecs_band] : {std::tuple{"  infrastructure (without staff time)", c.eks.rounded_infrastructure(), c.ecs.rounded_infrastructure()},
+                                                    std::tuple{"  staff time", c.eks.rounded_staff(), c.ecs.rounded_staff()}})
+        out << pad_right(label, cat_width + item_width) << pad_left(with_thousands(usd(eks_band)), money_width)
+            << pad_left(with_thousands(usd(ecs_band)), money_width) << "\n";
+    const auto staff_hours = [](const PlatformReport& r) { return r.staff.hours_per_month.rounded(1).to_string() + " h"; };
+    out << pad_right("  platform work a month", cat_width + item_width) << pad_left(staff_hours(c.eks), money_width)
+        << pad_left(staff_hours(c.ecs), money_width) << "\n";
     const auto eks_by = c.eks.rounded_by_confidence();
     const auto ecs_by = c.ecs.rounded_by_confidence();
     for (Confidence level : {Confidence::high, Confidence::medium, Confidence::low}) {
@@ -133,6 +146,7 @@ inline std::string format_table(const Comparison& c) {
     out << verdict_sentence(diff, "a month", "");
     if (c.cheaper() != "tie") out << " (EKS minus ECS: " << with_thousands(usd(diff)) << ")";
     out << ".\n";
+    out << "On infrastructure alone (without staff time), " << verdict_sentence(c.infrastructure_difference(), "a month", "") << ".\n";
     for (const Warning& w : c.warnings) out << "warning (" << w.code << "): " << w.message << "\n";
     return out.str();
 }

@@ -172,7 +172,7 @@ inline std::vector<EksVersionMonth> eks_version_timeline(const EksVersionCalenda
 }
 
 // ---------------------------------------------------------------------------------------------
-// The lifecycle part of a projection spec, and the staff time an upgrade takes.
+// The lifecycle part of a projection spec (an upgrade's staff time is the scenario's effort model).
 
 struct EksLifecycleSpec {
     std::optional<BillingMonth> version_released;  // default: the projection's start (a new cluster on the newest version)
@@ -180,8 +180,6 @@ struct EksLifecycleSpec {
     std::int64_t release_interval_months = assumptions::eks_release_interval_months().default_value.to_int64();
     std::int64_t standard_support_months = assumptions::eks_standard_support_months().default_value.to_int64();
     std::int64_t extended_support_months = assumptions::eks_extended_support_months().default_value.to_int64();
-    Decimal upgrade_engineer_days = assumptions::eks_upgrade_engineer_days().default_value;  // per cluster and upgrade
-    Decimal working_days_per_year = assumptions::working_days_per_year().default_value;
 
     EksVersionCalendar calendar(const BillingMonth& start) const {
         return {version_released.value_or(start), release_interval_months, standard_support_months, extended_support_months};
@@ -205,12 +203,11 @@ inline EksLifecycleSpec EksLifecycleSpec::from_json(const detail::json& v, const
     // A release cadence slower than standard support would leave a cluster nothing to upgrade to.
     s.release_interval_months = require_in(r.optional_integer("release_interval_months").value_or(s.release_interval_months), 1,
                                            s.standard_support_months, r.path_of("release_interval_months"));
-    if (auto days = r.optional_decimal("upgrade_engineer_days"))
-        s.upgrade_engineer_days = require_at_most(require_non_negative(*days, r.path_of("upgrade_engineer_days")), Decimal(366),
-                                                  r.path_of("upgrade_engineer_days"));
-    if (auto days = r.optional_decimal("working_days_per_year"))
-        s.working_days_per_year = require_at_most(require_positive(*days, r.path_of("working_days_per_year")), Decimal(366),
-                                                  r.path_of("working_days_per_year"));
+    for (const char* moved : {"upgrade_engineer_days", "working_days_per_year"})
+        if (r.has(moved))
+            throw validation_error(errc::unknown_key, r.path_of(moved),
+                                   "an upgrade's staff time is now the scenario's effort model: /eks/operations/upgrade_hours_per_upgrade and "
+                                   "/team/working_hours_per_year");
     r.finish();
     return s;
 }
@@ -222,8 +219,6 @@ inline nlohmann::ordered_json to_json(const EksLifecycleSpec& s) {
     j["release_interval_months"] = s.release_interval_months;
     j["standard_support_months"] = s.standard_support_months;
     j["extended_support_months"] = s.extended_support_months;
-    j["upgrade_engineer_days"] = s.upgrade_engineer_days.to_string();
-    j["working_days_per_year"] = s.working_days_per_year.to_string();
     return j;
 }
 
@@ -242,12 +237,6 @@ inline void check_version_released(const EksLifecycleSpec& s, const BillingMonth
                                    " is past the end of extended support (" + std::to_string(s.standard_support_months + s.extended_support_months) +
                                    " months), so AWS would have upgraded the cluster already; give the release month of the version it runs, got \"" +
                                    released.to_string() + "\"");
-}
-
-// Staff time of one upgrade of every cluster: engineer-days x clusters x loaded cost per engineer-year
-// / working days per year (multiplied first, divided once).
-inline Money upgrade_staff_cost(const EksLifecycleSpec& s, const Team& team, std::int64_t clusters) {
-    return Money(team.loaded_cost_per_engineer_year.value() * s.upgrade_engineer_days * Decimal(clusters) / s.working_days_per_year);
 }
 
 }  // namespace libtco

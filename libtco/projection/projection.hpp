@@ -18,8 +18,7 @@
 //                        "amortize_months": 12}],   // or "engineer_months": "3"; platform eks|ecs|both
 //    "eks_lifecycle": {"version_released": "2027-01", "upgrade_policy": "before-end-of-standard",
 //                      "release_interval_months": 4, "standard_support_months": 14,
-//                      "extended_support_months": 12, "upgrade_engineer_days": "5",
-//                      "working_days_per_year": "230"}}
+//                      "extended_support_months": 12}}
 // Defaults: start = the scenario's month, 36 months, the named assumptions (assumptions.hpp), no
 // growth, no price change, no one-time cost, version_released = start (a new cluster on the newest
 // version). Growth steps and price changes after the last month have no effect; a one-time cost may
@@ -37,7 +36,10 @@
 //    embedded catalog it names replaces that, and its price_overlay replaces the scenario's.
 //  - EKS lifecycle (eks_lifecycle.hpp): the month's `eks.support` is set from the cluster's version,
 //    so the scenario's own `eks.support` is ignored; each upgrade adds an operations line with its
-//    staff time. No lifecycle lines without clusters.
+//    staff time from the scenario's effort model (hours per cluster and upgrade, for each minor
+//    version), and the months' own comparisons leave out the effort model's monthly average of
+//    upgrades, so nothing is counted twice. With staff time as the seed's share or the team's own
+//    total, which hold all platform work, an upgrade adds no line. No lifecycle lines without clusters.
 //  - one-time costs: a `one_time` line per month of its amortization, in whole cents (half-even)
 //    with the remainder on the last month.
 // Totals: each month's line items are rounded to cents by largest remainder, like a comparison, so
@@ -578,22 +580,28 @@ inline OneTimeLines one_time_lines(const ProjectionSpec& spec, const Team& team,
     return out;
 }
 
-inline LineItem upgrade_line(const EksLifecycleSpec& s, const EksVersionMonth& v, const Scenario& scenario) {
-    const Money amount = upgrade_staff_cost(s, scenario.team, scenario.eks.clusters);
+// The staff time of an upgrade month: the effort model's hours per cluster and upgrade, for each
+// minor version the clusters go through. Nothing when staff time is the seed's share or the team's
+// own total, which already hold all platform work.
+inline std::optional<LineItem> upgrade_line(const EksLifecycleSpec& s, const EksVersionMonth& v, const Scenario& scenario) {
+    const Operations& o = scenario.eks.operations;
+    if (o.share || o.total_hours_per_month) return std::nullopt;
+    const EffortPreset preset = effort_preset(operations_preset(scenario, true));
+    const Decimal per_upgrade = o.figure(EffortFigure::upgrade_hours).value_or(preset[EffortFigure::upgrade_hours].value);
+    const std::int64_t versions = v.minor_versions_upgraded();
+    const Decimal hours = per_upgrade * Decimal(versions) * Decimal(scenario.eks.clusters);
     const std::string from = "the version released " + v.version_released.to_string();
     std::string detail;
     if (v.cause == UpgradeCause::end_of_extended_support)
         detail = "AWS upgrades the cluster at the end of extended support, to " + from;
     else
-        detail = "upgrade to " + from + " (" + std::to_string(v.minor_versions_upgraded()) + " minor version(s), one at a time; policy " +
-                 to_string(s.upgrade_policy) + ")";
-    detail += ": " + s.upgrade_engineer_days.to_string() + " engineer-days x " + std::to_string(scenario.eks.clusters) + " cluster(s) x " +
-              usd_text(scenario.team.loaded_cost_per_engineer_year) + "/year / " + s.working_days_per_year.to_string() + " working days";
-    const Assumption days = assumptions::eks_upgrade_engineer_days();
-    const Assumption working = assumptions::working_days_per_year();
-    const Confidence confidence = std::min(s.upgrade_engineer_days == days.default_value ? days.confidence : Confidence::high,
-                                           s.working_days_per_year == working.default_value ? working.confidence : Confidence::high);
-    return {category::operations, "EKS version upgrade (staff time)", detail, amount, {days.name, working.name}, confidence};
+        detail = "upgrade to " + from + " (policy " + to_string(s.upgrade_policy) + ")";
+    detail += ": " + per_upgrade.to_string() + " h per upgrade x " + std::to_string(versions) + " minor version(s), one at a time x " +
+              std::to_string(scenario.eks.clusters) + " cluster(s) x " + detail::rate_text(scenario.team) + "; preset " + to_string(preset.id);
+    const Confidence figure = o.figure(EffortFigure::upgrade_hours) ? Confidence::high : preset[EffortFigure::upgrade_hours].confidence;
+    return LineItem{category::operations, "EKS version upgrade (staff time)", detail, detail::staff_cost(scenario.team, hours),
+                    {"/eks/operations/upgrade_hours_per_upgrade", assumptions::working_hours_per_year().name},
+                    std::min(figure, detail::rate_confidence(scenario.team))};
 }
 
 inline std::vector<Assumption> projection_assumptions(const ProjectionSpec& spec, const Scenario& s, std::vector<Assumption> first_month) {
@@ -607,8 +615,6 @@ inline std::vector<Assumption> projection_assumptions(const ProjectionSpec& spec
         first_month.push_back(used(assumptions::eks_release_interval_months(), Decimal(l.release_interval_months)));
         first_month.push_back(used(assumptions::eks_standard_support_months(), Decimal(l.standard_support_months)));
         first_month.push_back(used(assumptions::eks_extended_support_months(), Decimal(l.extended_support_months)));
-        first_month.push_back(used(assumptions::eks_upgrade_engineer_days(), l.upgrade_engineer_days));
-        first_month.push_back(used(assumptions::working_days_per_year(), l.working_days_per_year));
     }
     return first_month;
 }
@@ -702,7 +708,11 @@ inline Scenario scenario_for_month(const Scenario& base, const GrowthPlan& growt
     Scenario s = base;
     s.month = m;
     s.workloads = growth.workloads_in(k);  // its errors name the month already
-    if (!versions.empty()) s.eks.support = versions[static_cast<std::size_t>(k)].support;
+    if (!versions.empty()) {
+        s.eks.support = versions[static_cast<std::size_t>(k)].support;
+        // Upgrades are billed in the months they happen (upgrade_line), not as a monthly average.
+        s.eks.operations.figure(EffortFigure::upgrades_per_year) = Decimal{};
+    }
     return s;
 }
 
@@ -718,7 +728,8 @@ inline void accumulate(ProjectionTotals& t, const PlatformReport& r, const Decim
 // The month's lines beyond the comparison: an EKS version upgrade, one-time costs.
 inline void add_projection_lines(ProjectionMonth& row, const ProjectionSpec& spec, const Scenario& scenario, const OneTimeLines& one_time) {
     const auto k = static_cast<std::size_t>(row.index);
-    if (row.eks_version && row.eks_version->upgraded()) row.eks.line_items.push_back(upgrade_line(spec.eks_lifecycle, *row.eks_version, scenario));
+    if (row.eks_version && row.eks_version->upgraded())
+        if (auto upgrade = upgrade_line(spec.eks_lifecycle, *row.eks_version, scenario)) row.eks.line_items.push_back(std::move(*upgrade));
     for (const LineItem& li : one_time.eks[k]) row.eks.line_items.push_back(li);
     for (const LineItem& li : one_time.ecs[k]) row.ecs.line_items.push_back(li);
 }

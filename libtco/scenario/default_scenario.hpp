@@ -28,9 +28,9 @@ inline constexpr std::string_view default_scenario_json = R"libtco_json({
     {"name": "api-gateway", "replicas": 6, "vcpu": 1, "memory_gib": 2},
     {"name": "feature-pipeline", "replicas": 4, "vcpu": 2, "memory_gib": 8}
   ],
-  "eks": {"clusters": 1, "support": "standard", "ops_share": "0.15", "spot": {"share": 1},
+  "eks": {"clusters": 1, "support": "standard", "spot": {"share": 1},
           "commitments": [{"plan": "compute_savings_plan", "term": "1y", "payment": "no_upfront"}]},
-  "ecs": {"ops_share": "0.035", "spot": {"share": 1},
+  "ecs": {"spot": {"share": 1},
           "commitments": [{"plan": "compute_savings_plan", "term": "1y", "payment": "no_upfront"}]}
 })libtco_json";
 

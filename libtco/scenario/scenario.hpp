@@ -8,11 +8,13 @@
 #include <libtco/scenario/demand_profile.hpp>
 #include <libtco/core/detail/json_reader.hpp>
 #include <libtco/scenario/gpu_sharing.hpp>
+#include <libtco/scenario/operations.hpp>
 #include <libtco/core/limits.hpp>
 #include <libtco/catalog/price_overlay.hpp>
 #include <libtco/scenario/purchase_options.hpp>
 #include <libtco/core/quantity.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -28,6 +30,8 @@ inline std::string to_string(EksSupport s) { return s == EksSupport::standard ? 
 struct Team {
     Decimal engineers;
     Money loaded_cost_per_engineer_year;
+    Decimal working_hours_per_year = assumptions::working_hours_per_year().default_value;  // turns the loaded cost into an hourly rate
+    Decimal service_hours_per_month = assumptions::service_hours_per_month().default_value;  // per workload, the same on both platforms
 };
 
 struct Workload {
@@ -83,7 +87,7 @@ inline Autoscaling default_autoscaling(Autoscaler a) {
 }
 
 struct PlatformSpec {
-    Fraction ops_share;
+    Operations operations;  // staff time: the effort model, the team's own hours or the seed's share
     Autoscaling autoscaling;
     std::vector<std::string> node_types;  // allowed instance types; empty = every priced type in the catalog
     std::vector<NodeGroup> nodes;
@@ -104,6 +108,7 @@ struct EksSpec : PlatformSpec {
 };
 
 struct EcsSpec : PlatformSpec {
+    std::int64_t clusters = 1;  // ECS clusters: no fee, but each takes its per-cluster staff time
     Decimal reserved_memory_gib;
     Fraction fargate_spot_share;  // of spot-tolerant x86 Fargate tasks run on Fargate Spot (ECS only)
 };
@@ -287,8 +292,11 @@ inline void read_autoscaling(ObjectReader& r, PlatformSpec& p, bool is_eks) {
         if (auto m = r.optional_decimal(key)) *field = require_at_most(require_non_negative(*m, r.path_of(key)), Decimal(24 * 60), r.path_of(key));
 }
 
-inline void read_platform_common(ObjectReader& r, PlatformSpec& p, const Decimal& default_share, const Hours& month_hours) {
-    p.ops_share = read_share(r, "ops_share", default_share);
+inline void read_platform_common(ObjectReader& r, PlatformSpec& p, bool is_eks, const Hours& month_hours) {
+    if (r.has("ops_share"))
+        throw validation_error(errc::unknown_key, r.path_of("ops_share"),
+                               "staff time is now \"operations\": give {\"share\": ...} there for the seed's share of the team, or hours (the effort model)");
+    p.operations = read_operations(r.find("operations"), r.path_of("operations"), is_eks, month_hours);
     read_purchase_options(r, p);
     if (const json* types = r.find("node_types")) p.node_types = read_string_list(*types, r.path_of("node_types"));
     if (const json* nodes = r.find("nodes")) {
@@ -388,11 +396,10 @@ inline Criteria read_criteria(const json& v) {
 
 inline EksSpec read_eks(const json* v, const Hours& month_hours) {
     EksSpec eks;
-    eks.ops_share = Fraction(assumptions::eks_ops_share().default_value);
     eks.autoscaling = default_autoscaling(Autoscaler::karpenter);
     if (!v) return eks;
     ObjectReader r(*v, "/eks");
-    read_platform_common(r, eks, assumptions::eks_ops_share().default_value, month_hours);
+    read_platform_common(r, eks, true, month_hours);
     read_autoscaling(r, eks, true);
     eks.gpu_sharing = read_gpu_sharing(r, true);
     if (r.has("fargate_spot_share"))
@@ -416,21 +423,43 @@ inline EksSpec read_eks(const json* v, const Hours& month_hours) {
 
 inline EcsSpec read_ecs(const json* v, const Hours& month_hours) {
     EcsSpec ecs;
-    ecs.ops_share = Fraction(assumptions::ecs_ops_share().default_value);
     ecs.reserved_memory_gib = assumptions::ecs_reserved_memory_gib().default_value;
     ecs.gpu_sharing.mps_placement = MpsPlacement::by_memory;
     ecs.spot.diversification = SpotDiversification::fixed_list;  // a capacity provider's instance list
     ecs.autoscaling = default_autoscaling(Autoscaler::capacity_provider);
     if (!v) return ecs;
     ObjectReader r(*v, "/ecs");
-    read_platform_common(r, ecs, assumptions::ecs_ops_share().default_value, month_hours);
+    read_platform_common(r, ecs, false, month_hours);
     read_autoscaling(r, ecs, false);
     ecs.gpu_sharing = read_gpu_sharing(r, false);
     if (auto reserved = r.optional_decimal("reserved_memory_gib"))
         ecs.reserved_memory_gib = require_non_negative(*reserved, r.path_of("reserved_memory_gib"));
     if (r.has("fargate_spot_share")) ecs.fargate_spot_share = Fraction(read_unit_interval(r, "fargate_spot_share"));
+    ecs.clusters = require_in(r.optional_integer("clusters").value_or(1), 0, limits::max_clusters, r.path_of("clusters"));
     r.finish();
     return ecs;
+}
+
+inline bool every_workload_on_fargate(const Scenario& s) {
+    return !s.workloads.empty() && std::all_of(s.workloads.begin(), s.workloads.end(), [](const Workload& w) { return w.fargate; });
+}
+
+}  // namespace detail
+
+// The preset of a platform's effort model: the scenario's own, else the one its configuration implies.
+inline OperationsPreset operations_preset(const Scenario& s, bool eks) {
+    const Operations& o = eks ? s.eks.operations : s.ecs.operations;
+    return o.preset.value_or(default_preset(eks, s.eks.auto_mode, detail::every_workload_on_fargate(s)));
+}
+
+namespace detail {
+
+// A preset that contradicts the platform's configuration would price work the bill does not match.
+inline void check_presets(const Scenario& s) {
+    if (s.eks.operations.preset == OperationsPreset::eks_auto_mode && !s.eks.auto_mode)
+        throw validation_error(errc::inconsistent, "/eks/operations/preset", "\"eks-auto-mode\" applies with \"auto_mode\": true (it prices the work Auto Mode takes over)");
+    if (s.ecs.operations.preset == OperationsPreset::fargate && !every_workload_on_fargate(s))
+        throw validation_error(errc::inconsistent, "/ecs/operations/preset", "\"fargate\" applies when every workload runs on Fargate; some run on EC2 instances");
 }
 
 }  // namespace detail
@@ -470,6 +499,12 @@ inline Scenario Scenario::from_json(const detail::json& document) {
     s.team.engineers = require_non_negative(team.decimal("engineers"), team.path_of("engineers"));
     s.team.loaded_cost_per_engineer_year =
         Money(require_non_negative(team.decimal("loaded_cost_per_engineer_year"), team.path_of("loaded_cost_per_engineer_year")));
+    if (auto h = team.optional_decimal("working_hours_per_year"))
+        s.team.working_hours_per_year = require_at_most(require_positive(*h, team.path_of("working_hours_per_year")), Decimal(limits::hours_in_a_year),
+                                                        team.path_of("working_hours_per_year"));
+    if (auto h = team.optional_decimal("service_hours_per_month"))
+        s.team.service_hours_per_month = require_at_most(require_non_negative(*h, team.path_of("service_hours_per_month")), month_hours.value(),
+                                                         team.path_of("service_hours_per_month"));
     team.finish();
 
     const json& workloads = r.at("workloads");
@@ -492,6 +527,7 @@ inline Scenario Scenario::from_json(const detail::json& document) {
     s.ecs = read_ecs(r.find("ecs"), month_hours);
     if (const json* criteria = r.find("criteria")) s.criteria = read_criteria(*criteria);
     r.finish();
+    check_presets(s);
     return s;
 }
 
@@ -513,7 +549,7 @@ inline nlohmann::ordered_json node_groups_json(const std::vector<NodeGroup>& nod
 }
 
 inline void platform_common_json(nlohmann::ordered_json& j, const PlatformSpec& p) {
-    j["ops_share"] = p.ops_share.to_string();
+    j["operations"] = operations_json(p.operations);
     j["node_types"] = p.node_types;
     j["nodes"] = node_groups_json(p.nodes);
     j["gpu_sharing"] = to_string(p.gpu_sharing.strategy);
@@ -552,7 +588,9 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     if (!s.price_overlay.empty()) j["price_overlay"] = to_json(s.price_overlay);
     j["instance_types"] = detail::overrides_json(s.instance_types);
     j["team"] = ordered_json{{"engineers", s.team.engineers.to_string()},
-                             {"loaded_cost_per_engineer_year", s.team.loaded_cost_per_engineer_year.to_string()}};
+                             {"loaded_cost_per_engineer_year", s.team.loaded_cost_per_engineer_year.to_string()},
+                             {"working_hours_per_year", s.team.working_hours_per_year.to_string()},
+                             {"service_hours_per_month", s.team.service_hours_per_month.to_string()}};
     ordered_json workloads = ordered_json::array();
     for (const Workload& w : s.workloads) {
         ordered_json wj;
@@ -584,6 +622,7 @@ inline nlohmann::ordered_json to_json(const Scenario& s) {
     j["eks"] = std::move(eks);
     ordered_json ecs;
     detail::platform_common_json(ecs, s.ecs);
+    ecs["clusters"] = s.ecs.clusters;
     ecs["reserved_memory_gib"] = s.ecs.reserved_memory_gib.to_string();
     ecs["fargate_spot_share"] = s.ecs.fargate_spot_share.to_string();
     j["ecs"] = std::move(ecs);

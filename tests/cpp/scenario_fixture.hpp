@@ -22,6 +22,16 @@ inline libtco::Comparison compare(const std::string& json) {
     return libtco::compare(libtco::Scenario::from_json_text(json), libtco::embedded_catalog());
 }
 
+// Staff time by the seed's rule on both platforms (15% and 3.5% of the team), as the closed-form
+// kernel computes it.
+inline libtco::Scenario with_seed_shares(libtco::Scenario s) {
+    s.eks.operations = libtco::Operations{};
+    s.eks.operations.share = libtco::Fraction(libtco::Decimal::parse("0.15"));
+    s.ecs.operations = libtco::Operations{};
+    s.ecs.operations.share = libtco::Fraction(libtco::Decimal::parse("0.035"));
+    return s;
+}
+
 inline std::string cents(const libtco::Money& m) { return m.value().to_fixed(2); }
 
 

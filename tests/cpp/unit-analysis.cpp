@@ -3,7 +3,8 @@
 // The hand-checkable scenario ("shared"): 8 replicas of 0.4 GPU (8 GiB) on g5.xlarge ($1.006/h,
 // one A10G of 22.35 GiB), 730 h. ECS gives each replica its own GPU: 8 x 730 x 1.006 = 5,875.04.
 // EKS time-slices two per GPU: 4 x 730 x 1.006 = 2,937.52, plus one cluster at $0.10 x 730 = 73.00.
-// Staff: E engineers at $120,000 a year; EKS takes 15%, ECS 3.5% of their time, so EKS costs
+// Staff by the seed's rule (operations.share): E engineers at $120,000 a year; EKS takes 15%, ECS
+// 3.5% of their time, so EKS costs
 // E x 120,000 x (0.15 - 0.035) / 12 = 1,150 x E a month more in staff time.
 // d(E) = EKS - ECS = 73 + 2,937.52 - 5,875.04 + 1,150 E = 1,150 E - 2,864.52, zero at
 // E* = 2,864.52 / 1,150 = 2.490886956521739...
@@ -21,8 +22,8 @@ std::string shared_json(const std::string& engineers = "1", std::int64_t replica
     return R"({"schema_version": 1, "name": "shared", "month": "2026-09",
       "team": {"engineers": )" + engineers + R"(, "loaded_cost_per_engineer_year": 120000},
       "workloads": [{"name": "w", "replicas": )" + std::to_string(replicas) + R"(, "gpus": 0.4, "gpu_memory_gib": 8, "vcpu": 1, "memory_gib": 4}],
-      "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing"},
-      "ecs": {"node_types": ["g5.xlarge"]}})";
+      "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing", "operations": {"share": "0.15"}},
+      "ecs": {"node_types": ["g5.xlarge"], "operations": {"share": "0.035"}}})";
 }
 
 Scenario shared(const std::string& engineers = "1", std::int64_t replicas = 8) { return Scenario::from_json_text(shared_json(engineers, replicas)); }
@@ -45,10 +46,10 @@ TEST_CASE("a sweep of team size adds 1,150 a month to the difference per enginee
 
 TEST_CASE("the closed form gives exactly the engine's totals, point by point") {
     const Catalog catalog = embedded_catalog();
-    const Scenario base = default_scenario();
+    const Scenario base = fixture::with_seed_shares(default_scenario());
     const std::vector<SweepAxis> axes{{"/team/engineers", {d("1"), d("6"), d("7.3")}},
-                                      {"/eks/ops_share", {d("0.1"), d("0.1234567")}},
-                                      {"/ecs/ops_share", {d("0.02"), d("0.05")}},
+                                      {"/eks/operations/share", {d("0.1"), d("0.1234567")}},
+                                      {"/ecs/operations/share", {d("0.02"), d("0.05")}},
                                       {"/eks/clusters", {d("0"), d("3")}},
                                       {"/team/loaded_cost_per_engineer_year", {d("150000.55")}}};
     const SweepResult r = sweep(base, catalog, axes);
@@ -57,8 +58,8 @@ TEST_CASE("the closed form gives exactly the engine's totals, point by point") {
     for (std::int64_t i = 0; i < r.size(); ++i) {
         Scenario s = base;
         s.team.engineers = r.value(i, 0);
-        s.eks.ops_share = Fraction(r.value(i, 1));
-        s.ecs.ops_share = Fraction(r.value(i, 2));
+        s.eks.operations.share = Fraction(r.value(i, 1));
+        s.ecs.operations.share = Fraction(r.value(i, 2));
         s.eks.clusters = r.value(i, 3).to_int64();
         s.team.loaded_cost_per_engineer_year = Money(r.value(i, 4));
         const Comparison c = compare(s, catalog);
@@ -79,10 +80,10 @@ TEST_CASE("a replicas sweep re-places: ECS pays a GPU per replica, EKS one per t
 
 TEST_CASE("sweep values are validated like the scenario, with the parameter's path") {
     const Catalog catalog = embedded_catalog();
-    const libtco::error c = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/eks/ops_share", {d("0.1"), d("1.5")}}}); });
+    const libtco::error c = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/eks/operations/share", {d("0.1"), d("1.5")}}}); });
     CHECK(c.code_name() == "libtco.validation.113");
-    CHECK(c.path() == "/eks/ops_share");
-    CHECK(c.detail().find("at /eks/ops_share = 1.5") != std::string::npos);
+    CHECK(c.path() == "/eks/operations/share");
+    CHECK(c.detail().find("at /eks/operations/share = 1.5") != std::string::npos);
     const libtco::error whole = fixture::capture([&] { (void)sweep(shared(), catalog, {{"/workloads/w/replicas", {d("2.5")}}}); });
     CHECK(whole.code_name() == "libtco.validation.116");
     CHECK(whole.path() == "/workloads/0/replicas");
@@ -137,10 +138,42 @@ TEST_CASE("no crossing in range is an answer") {
     CHECK(c.code_name() == "libtco.validation.118");
 }
 
+TEST_CASE("the effort model's figures evaluate in closed form to the engine's totals, point by point") {
+    const Catalog catalog = embedded_catalog();
+    const Scenario base = default_scenario();
+    const std::vector<SweepAxis> axes{{"/eks/operations/on_call_hours_per_month", {d("0"), d("7.25")}},
+                                      {"/ecs/operations/add_ons", {d("0"), d("3")}},
+                                      {"/eks/operations/upgrades_per_year", {d("2")}},
+                                      {"/team/working_hours_per_year", {d("1700"), d("1999.5")}},
+                                      {"/team/service_hours_per_month", {d("1"), d("8")}},
+                                      {"/eks/clusters", {d("0"), d("2")}},
+                                      {"/ecs/clusters", {d("3")}}};
+    const SweepResult r = sweep(base, catalog, axes);
+    CHECK(r.closed_form);
+    REQUIRE(r.size() == 2 * 2 * 2 * 2 * 2);
+    for (std::int64_t i = 0; i < r.size(); ++i) {
+        Scenario s = base;
+        s.eks.operations.figure(EffortFigure::on_call_hours) = r.value(i, 0);
+        s.ecs.operations.figure(EffortFigure::add_ons) = r.value(i, 1);
+        s.eks.operations.figure(EffortFigure::upgrades_per_year) = r.value(i, 2);
+        s.team.working_hours_per_year = r.value(i, 3);
+        s.team.service_hours_per_month = r.value(i, 4);
+        s.eks.clusters = r.value(i, 5).to_int64();
+        s.ecs.clusters = r.value(i, 6).to_int64();
+        const Comparison c = compare(s, catalog);
+        CHECK(r.eks_cents[static_cast<std::size_t>(i)] == cents_of(c.eks.total()));
+        CHECK(r.ecs_cents[static_cast<std::size_t>(i)] == cents_of(c.ecs.total()));
+    }
+    // A figure out of its bounds is the reader's error, at the parameter.
+    const libtco::error absurd = fixture::capture([&] { (void)sweep(base, catalog, {{"/eks/operations/on_call_hours_per_month", {d("731")}}}); });
+    CHECK(absurd.code_name() == "libtco.validation.113");
+    CHECK(absurd.path() == "/eks/operations/on_call_hours_per_month");
+}
+
 TEST_CASE("a tornado moves each parameter alone and sorts by swing") {
     const Catalog catalog = embedded_catalog();
     const Tornado t = sensitivity(shared("2"), catalog,
-                                  {{"/ecs/ops_share", d("0.02"), d("0.05")}, {"/eks/ops_share", d("0.10"), d("0.20")}, {"/team/engineers", d("1"), d("3")}});
+                                  {{"/ecs/operations/share", d("0.02"), d("0.05")}, {"/eks/operations/share", d("0.10"), d("0.20")}, {"/team/engineers", d("1"), d("3")}});
     // Base: d(2) = 2,300 - 2,864.52 = -564.52.
     CHECK(t.base_difference.to_string() == "-564.52");
     REQUIRE(t.bars.size() == 3);
@@ -148,10 +181,10 @@ TEST_CASE("a tornado moves each parameter alone and sorts by swing") {
     // ECS share 0.02..0.05 swings 2 x 120,000 x 0.03 / 12 = 600.
     CHECK(t.bars[0].parameter == "/team/engineers");
     CHECK(t.bars[0].swing().to_string() == "2300");
-    CHECK(t.bars[1].parameter == "/eks/ops_share");
+    CHECK(t.bars[1].parameter == "/eks/operations/share");
     CHECK(t.bars[1].swing().to_string() == "2000");
     CHECK(t.bars[1].difference_at_low.to_string() == "-1564.52");
-    CHECK(t.bars[2].parameter == "/ecs/ops_share");
+    CHECK(t.bars[2].parameter == "/ecs/operations/share");
     CHECK(t.bars[2].swing().to_string() == "600");
 }
 
@@ -159,7 +192,9 @@ TEST_CASE("the default tornado covers the ranged assumptions the scenario uses")
     const std::vector<SensitivityRange> ranges = default_sensitivity_ranges(default_scenario());
     std::vector<std::string> names;
     for (const SensitivityRange& r : ranges) names.push_back(r.parameter);
-    CHECK(std::find(names.begin(), names.end(), "/eks/ops_share") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "/eks/operations/on_call_hours_per_month") != names.end());  // the effort model's ranges
+    CHECK(std::find(names.begin(), names.end(), "/eks/operations/share") == names.end());  // the seed's share is not the default
+    CHECK(std::find(names.begin(), names.end(), "/ecs/operations/upgrade_hours_per_upgrade") == names.end());  // 0, no range
     CHECK(std::find(names.begin(), names.end(), "/ecs/spot/fallback_share") != names.end());
     CHECK(std::find(names.begin(), names.end(), "/assumptions/gpu_share_of_node_cost") == names.end());  // showback only
     const Tornado t = sensitivity(default_scenario(), embedded_catalog(), {});
@@ -185,14 +220,14 @@ TEST_CASE("the native sweep kernel agrees with the Decimal evaluation, beyond 64
     // Teams up to 40,000 engineers at up to $987,654.321 make the annual cost exceed 2^63 units, so the
     // kernel's 128-bit paths run; odd shares exercise half-even rounding at 12 places and at cents.
     const Catalog catalog = embedded_catalog();
-    const Scenario base = default_scenario();
+    const Scenario base = fixture::with_seed_shares(default_scenario());
     const std::vector<SweepAxis> axes{{"/team/engineers", {d("0"), d("1.5"), d("7.333333333333"), d("12345.678901234567"), d("40000")}},
                                       {"/team/loaded_cost_per_engineer_year", {d("0.01"), d("200000"), d("987654.321")}},
-                                      {"/eks/ops_share", {d("0"), d("0.123456789012"), d("1")}},
-                                      {"/ecs/ops_share", {d("0.035"), d("0.999999999999")}},
+                                      {"/eks/operations/share", {d("0"), d("0.123456789012"), d("1")}},
+                                      {"/ecs/operations/share", {d("0.035"), d("0.999999999999")}},
                                       {"/eks/clusters", {d("0"), d("1"), d("1000")}}};
     const SweepResult r = sweep(base, catalog, axes, RunOptions{3, {}});
-    const Evaluator evaluate(base, catalog, {"/team/engineers", "/team/loaded_cost_per_engineer_year", "/eks/ops_share", "/ecs/ops_share", "/eks/clusters"});
+    const Evaluator evaluate(base, catalog, {"/team/engineers", "/team/loaded_cost_per_engineer_year", "/eks/operations/share", "/ecs/operations/share", "/eks/clusters"});
     REQUIRE(r.size() == 5 * 3 * 3 * 2 * 3);
     for (std::int64_t i = 0; i < r.size(); ++i) {
         const std::vector<Decimal> values{r.value(i, 0), r.value(i, 1), r.value(i, 2), r.value(i, 3), r.value(i, 4)};
@@ -205,8 +240,8 @@ TEST_CASE("the native sweep kernel agrees with the Decimal evaluation, beyond 64
         Scenario s = base;
         s.team.engineers = r.value(i, 0);
         s.team.loaded_cost_per_engineer_year = Money(r.value(i, 1));
-        s.eks.ops_share = Fraction(r.value(i, 2));
-        s.ecs.ops_share = Fraction(r.value(i, 3));
+        s.eks.operations.share = Fraction(r.value(i, 2));
+        s.ecs.operations.share = Fraction(r.value(i, 3));
         s.eks.clusters = r.value(i, 4).to_int64();
         const Comparison c = compare(s, catalog);
         CHECK(r.eks_cents[static_cast<std::size_t>(i)] == cents_of(c.eks.total()));
@@ -246,8 +281,11 @@ TEST_CASE("a parameter's reach follows from what the plan and the producers read
     const Scenario s = default_scenario();
     const auto reach = [&](const char* pointer) { return resolve_parameter(s, pointer).reach; };
     CHECK(reach("/team/engineers") == ParameterReach::staff);        // operations only, a closed-form key
-    CHECK(reach("/eks/ops_share") == ParameterReach::staff);
-    CHECK(reach("/eks/clusters") == ParameterReach::cluster_fee);    // the control plane only
+    CHECK(reach("/eks/operations/on_call_hours_per_month") == ParameterReach::staff);
+    CHECK(reach("/team/working_hours_per_year") == ParameterReach::staff);
+    CHECK(detail::reach_of("/eks/operations/share") == ParameterReach::staff);
+    CHECK(detail::reach_of("/ecs/clusters") == ParameterReach::staff);
+    CHECK(reach("/eks/clusters") == ParameterReach::cluster_fee);    // the control plane and per-cluster staff time
     CHECK(detail::reach_of("/workloads/0/replicas") == ParameterReach::engine);  // the plan places replicas
     CHECK(reach("/assumptions/gpu_share_of_node_cost") == ParameterReach::no_total);  // the showback view only
     CHECK(reach("/eks/spot/fallback_share") == ParameterReach::lines);  // how spot nodes are bought, not where replicas go

@@ -2,6 +2,8 @@
 // kernel and of the Decimal evaluation.
 #include <doctest/doctest.h>
 
+#include "scenario_fixture.hpp"
+
 #include <libtco/analysis/closed_form_kernel.hpp>
 #include <libtco/scenario/default_scenario.hpp>
 #include <libtco/catalog/embedded_catalog.hpp>
@@ -198,8 +200,8 @@ TEST_CASE("the share row kernel declines figures beyond 62 bits") {
 
 TEST_CASE("a sweep over an evenly spaced ops share equals the Decimal evaluation point by point") {
     const libtco::Catalog catalog = libtco::embedded_catalog();
-    const libtco::Scenario base = libtco::default_scenario();
-    for (const char* inner : {"/eks/ops_share", "/ecs/ops_share"}) {
+    const libtco::Scenario base = fixture::with_seed_shares(libtco::default_scenario());
+    for (const char* inner : {"/eks/operations/share", "/ecs/operations/share"}) {
         const std::vector<libtco::SweepAxis> axes{{"/team/engineers", libtco::linspace(d("0"), d("37.3"), 7)},
                                                   {inner, libtco::linspace(d("0.000000000003"), d("0.900000000003"), 301)}};
         // Threads split rows in the middle: a row then starts and ends inside a thread's share.
@@ -219,19 +221,19 @@ TEST_CASE("a sweep over an evenly spaced ops share equals the Decimal evaluation
 
 TEST_CASE("sweep_into writes the sweep's points into the caller's buffers") {
     const libtco::Catalog catalog = libtco::embedded_catalog();
-    const libtco::Scenario base = libtco::default_scenario();
+    const libtco::Scenario base = fixture::with_seed_shares(libtco::default_scenario());
     const std::vector<libtco::SweepAxis> axes{{"/team/engineers", libtco::linspace(d("1"), d("9"), 5)},
-                                              {"/eks/ops_share", libtco::linspace(d("0.05"), d("0.25"), 11)}};
+                                              {"/eks/operations/share", libtco::linspace(d("0.05"), d("0.25"), 11)}};
     const libtco::SweepResult whole = libtco::sweep(base, catalog, axes);
     REQUIRE(libtco::sweep_size(axes) == 55);
     std::vector<std::int64_t> eks(55, -1), ecs(55, -1);
     const libtco::SweepLayout layout = libtco::sweep_into(base, catalog, axes, eks, ecs);
     CHECK(layout.closed_form);
-    CHECK(layout.axes[1].parameter == "/eks/ops_share");
+    CHECK(layout.axes[1].parameter == "/eks/operations/share");
     CHECK(eks == whole.eks_cents);
     CHECK(ecs == whole.ecs_cents);
     // The first point against the Decimal evaluation.
-    const libtco::Evaluator evaluate(base, catalog, {"/team/engineers", "/eks/ops_share"});
+    const libtco::Evaluator evaluate(base, catalog, {"/team/engineers", "/eks/operations/share"});
     CHECK(eks[0] == libtco::cents_of(evaluate(std::vector<Decimal>{d("1"), d("0.05")}).eks));
 
     std::vector<std::int64_t> short_buffer(54, -1);
@@ -251,10 +253,10 @@ TEST_CASE("a sweep over a linspace whose step is not exact equals the Decimal ev
     // 0.2 / 999 has no exact 12-place form: the values step by its rounding, and the last is 0.25
     // exactly, so the axis is a run of 999 even steps and a run of one.
     const libtco::Catalog catalog = libtco::embedded_catalog();
-    const libtco::Scenario base = libtco::default_scenario();
+    const libtco::Scenario base = fixture::with_seed_shares(libtco::default_scenario());
     const std::vector<libtco::SweepAxis> axes{{"/team/engineers", {d("2"), d("7.5")}},
-                                              {"/ecs/ops_share", libtco::linspace(d("0.05"), d("0.25"), 1000)}};
-    const libtco::Evaluator evaluate(base, catalog, {"/team/engineers", "/ecs/ops_share"});
+                                              {"/ecs/operations/share", libtco::linspace(d("0.05"), d("0.25"), 1000)}};
+    const libtco::Evaluator evaluate(base, catalog, {"/team/engineers", "/ecs/operations/share"});
     for (const int threads : {1, 3}) {
         const libtco::SweepResult r = libtco::sweep(base, catalog, axes, libtco::RunOptions{threads, {}});
         REQUIRE(r.size() == 2000);

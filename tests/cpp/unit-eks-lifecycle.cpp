@@ -130,36 +130,22 @@ TEST_CASE("a cluster already behind at the start") {
     }
 }
 
-TEST_CASE("upgrade staff time: engineer-days x clusters x loaded cost / working days") {
-    EksLifecycleSpec s;
-    const Team team{Decimal(6), Money(Decimal(200000))};
-    // 5 x 200,000 / 230 = 1,000,000 / 230 = 4,347.826086956521739... -> 12 places, half-even
-    CHECK(upgrade_staff_cost(s, team, 1).to_string() == "4347.826086956522");
-    CHECK(upgrade_staff_cost(s, team, 1).value().to_fixed(2) == "4347.83");
-    // 2,000,000 / 230 = 8,695.652173913043478...
-    CHECK(upgrade_staff_cost(s, team, 2).to_string() == "8695.652173913043");
-    s.upgrade_engineer_days = Decimal(0);
-    CHECK(upgrade_staff_cost(s, team, 3).value().is_zero());
-}
-
 TEST_CASE("reading the lifecycle spec: defaults, round trip, errors with paths") {
     const EksLifecycleSpec d = EksLifecycleSpec::from_json(detail::parse_exact("{}"), "/eks_lifecycle");
     CHECK(d.upgrade_policy == UpgradePolicy::before_end_of_standard);
     CHECK(d.release_interval_months == 4);
     CHECK(d.standard_support_months == 14);
     CHECK(d.extended_support_months == 12);
-    CHECK(d.upgrade_engineer_days == Decimal(5));
-    CHECK(d.working_days_per_year == Decimal(230));
     CHECK(!d.version_released);
 
     const std::string text =
         R"({"version_released": "2026-05", "upgrade_policy": "none", "release_interval_months": 3, "standard_support_months": 13,
-            "extended_support_months": 11, "upgrade_engineer_days": "2.5", "working_days_per_year": 220})";
+            "extended_support_months": 11})";
     const EksLifecycleSpec s = EksLifecycleSpec::from_json(detail::parse_exact(text), "/eks_lifecycle");
     CHECK(s.upgrade_policy == UpgradePolicy::none);
-    CHECK(s.upgrade_engineer_days == Decimal::parse("2.5"));
+    CHECK(s.release_interval_months == 3);
     const nlohmann::ordered_json j = to_json(s);
-    CHECK(j["upgrade_engineer_days"] == "2.5");
+    CHECK(j["extended_support_months"] == 11);
     CHECK(to_json(EksLifecycleSpec::from_json(detail::parse_exact(j.dump()), "")).dump() == j.dump());
 
     const auto error_of = [](const std::string& body) {
@@ -172,8 +158,11 @@ TEST_CASE("reading the lifecycle spec: defaults, round trip, errors with paths")
     CHECK(interval.code_name() == "libtco.validation.113");
     CHECK(interval.path() == "/eks_lifecycle/release_interval_months");
     CHECK(error_of(R"({"version_released": "2027-1"})").path() == "/eks_lifecycle/version_released");
-    CHECK(error_of(R"({"upgrade_engineer_days": -1})").path() == "/eks_lifecycle/upgrade_engineer_days");
-    CHECK(error_of(R"({"working_days_per_year": 0})").path() == "/eks_lifecycle/working_days_per_year");
+    // An upgrade's staff time moved to the scenario's effort model; the old keys say where.
+    const error moved = error_of(R"({"upgrade_engineer_days": 5})");
+    CHECK(moved.code_name() == "libtco.validation.112");
+    CHECK(moved.detail().find("/eks/operations/upgrade_hours_per_upgrade") != std::string::npos);
+    CHECK(error_of(R"({"working_days_per_year": 230})").path() == "/eks_lifecycle/working_days_per_year");
     const error unknown = error_of(R"({"upgrade_polcy": "none"})");
     CHECK(unknown.code_name() == "libtco.validation.112");
     CHECK(unknown.path() == "/eks_lifecycle/upgrade_polcy");

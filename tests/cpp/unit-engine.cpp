@@ -28,11 +28,15 @@ TEST_CASE("calendar months: Feb 2028 is 696 h ($69.60), Mar 2027 is 744 h ($74.4
     CHECK(fee_for("2027-03") == "74.40");
 }
 
-TEST_CASE("staff: 6 engineers at $200,000 with ops shares 0.15 and 0.035 cost $15,000.00 and $3,500.00 a month") {
+TEST_CASE("staff: an empty cluster takes 52 h on EKS and 10 h on ECS, and the seed's shares 0.2 and 0.02 of six engineers at $200,000 cost $20,000 and $2,000") {
+    // eks-karpenter: cluster care 16 + upgrades 40 x 3 / 12 + add-ons 2 x 7 + on-call 12 = 52 h (no node pool, no
+    // workload) x 200,000 / 1,840 = $5,652.17; ecs-asg: 4 + 2 x 1 + 4 = 10 h = $1,086.96.
     const Comparison c = compare(scenario_json(no_workloads));
-    CHECK(category_cents(c.eks, category::operations) == "15000.00");
-    CHECK(category_cents(c.ecs, category::operations) == "3500.00");
-    const Comparison custom = compare(scenario_json(no_workloads, R"({"ops_share": 0.2})", R"({"ops_share": "0.02"})"));
+    CHECK(category_cents(c.eks, category::operations) == "5652.17");
+    CHECK(category_cents(c.ecs, category::operations) == "1086.96");
+    CHECK(c.eks.staff.hours_per_month == Decimal(52));
+    CHECK(c.ecs.staff.hours_per_month == Decimal(10));
+    const Comparison custom = compare(scenario_json(no_workloads, R"({"operations": {"share": 0.2}})", R"({"operations": {"share": "0.02"}})"));
     CHECK(category_cents(custom.eks, category::operations) == "20000.00");  // 0.2 x 1,200,000 / 12
     CHECK(category_cents(custom.ecs, category::operations) == "2000.00");
 }
@@ -53,10 +57,16 @@ TEST_CASE("8 one-GPU replicas on g5.xlarge cost 8 x $1.006 x 730 = $5,875.04") {
     CHECK(category_cents(c.eks, category::compute) == "5875.04");
     CHECK(category_cents(c.ecs, category::compute) == "5875.04");
     CHECK(c.eks.instances.at(0).replicas.at("infer") == 8);
-    // totals: EKS 73 + 5,875.04 + 15,000 = 20,948.04; ECS 0 + 5,875.04 + 3,500 = 9,375.04
-    CHECK(cents(c.eks.rounded_total()) == "20948.04");
-    CHECK(cents(c.ecs.rounded_total()) == "9375.04");
-    CHECK(cents(c.difference()) == "11573.00");
+    // staff (one GPU pool, one workload): EKS 16 + 10 + 4 + 14 + 12 + 4 = 60 h x 200,000 / 1,840 = 6,521.74;
+    // ECS 4 + 4 + 2 + 4 + 4 = 18 h = 1,956.52. totals: EKS 73 + 5,875.04 + 6,521.74 = 12,469.78; ECS 7,831.56
+    CHECK(cents(c.eks.rounded_total()) == "12469.78");
+    CHECK(cents(c.ecs.rounded_total()) == "7831.56");
+    CHECK(cents(c.difference()) == "4638.22");
+    // Without staff time EKS is cheaper by its cluster fee: 73 + 5,875.04 against 5,875.04.
+    CHECK(cents(c.eks.rounded_infrastructure()) == "5948.04");
+    CHECK(cents(c.ecs.rounded_infrastructure()) == "5875.04");
+    CHECK(cents(c.infrastructure_difference()) == "73.00");
+    CHECK(cents(c.eks.rounded_staff() + c.eks.rounded_infrastructure()) == cents(c.eks.rounded_total()));
     CHECK(c.cheaper() == "ecs");
 }
 
@@ -139,12 +149,13 @@ TEST_CASE("rounded line items add up to the rounded total, and the difference is
         for (const Money& m : r->rounded_line_items()) sum += m;
         CHECK(sum == r->rounded_total());
     }
-    // the default scenario's fixed parts, by hand: EKS fee 73.00; staff 15,000.00 and 3,500.00;
+    // the default scenario's fixed parts, by hand: EKS fee 73.00; staff 84 h and 42 h at 200,000 / 1,840
+    // (README, the worked example): 9,130.43 and 4,565.22;
     // fine-tuning 8 x H100 for 120 h on one p5.48xlarge, on spot (57% off: 55.04 x 0.43 = 23.6672 $/h)
     // with ECS's fixed-list fallback of 15%: 0.85 x 120 x 23.6672 = 2,414.0544 and 0.15 x 120 x 55.04 = 990.72
     CHECK(category_cents(c.eks, category::control_plane) == "73.00");
-    CHECK(category_cents(c.eks, category::operations) == "15000.00");
-    CHECK(category_cents(c.ecs, category::operations) == "3500.00");
+    CHECK(category_cents(c.eks, category::operations) == "9130.43");
+    CHECK(category_cents(c.ecs, category::operations) == "4565.22");
     int found = 0;
     for (const LineItem& li : c.ecs.line_items) {
         if (li.item == "p5.48xlarge @ 120 h (spot)") { CHECK(cents(li.amount) == "2414.05"); ++found; }

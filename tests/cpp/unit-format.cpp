@@ -17,9 +17,14 @@ TEST_CASE("the table shows both platforms side by side with totals and the diffe
     CHECK(table.find("ECS (USD)") != std::string::npos);
     CHECK(table.find("g5.xlarge") != std::string::npos);
     CHECK(table.find("5,875.04") != std::string::npos);
-    CHECK(table.find("20,948.04") != std::string::npos);  // 73 + 5,875.04 + 15,000
-    CHECK(table.find("9,375.04") != std::string::npos);   // 0 + 5,875.04 + 3,500
-    CHECK(table.find("ECS is cheaper by $11,573.00 a month") != std::string::npos);
+    // Staff time (unit-engine): EKS 60 h = 6,521.74, ECS 18 h = 1,956.52.
+    CHECK(table.find("12,469.78") != std::string::npos);  // 73 + 5,875.04 + 6,521.74
+    CHECK(table.find("7,831.56") != std::string::npos);   // 0 + 5,875.04 + 1,956.52
+    CHECK(table.find("ECS is cheaper by $4,638.22 a month") != std::string::npos);
+    CHECK(table.find("cluster care (staff time)") != std::string::npos);  // staff items side by side, without the platform
+    CHECK(table.find("  infrastructure (without staff time)") != std::string::npos);
+    CHECK(table.find("  platform work a month                  ") != std::string::npos);
+    CHECK(table.find("On infrastructure alone (without staff time), ECS is cheaper by $73.00 a month.") != std::string::npos);
 }
 
 TEST_CASE("CSV rows add up to each platform's total row") {
@@ -28,7 +33,7 @@ TEST_CASE("CSV rows add up to each platform's total row") {
     std::string line;
     std::getline(in, line);
     CHECK(line == "month,platform,category,item,detail,usd,confidence");
-    std::map<std::string, Money> sums, totals;
+    std::map<std::string, Money> sums, totals, infrastructure, infrastructure_sums;
     while (std::getline(in, line)) {
         std::vector<std::string> fields;
         std::string field;
@@ -42,12 +47,19 @@ TEST_CASE("CSV rows add up to each platform's total row") {
         REQUIRE(fields.size() == 7);
         const Money amount = Money::parse(fields[5]);
         if (fields[2] == "total") totals[fields[1]] = amount;
-        else if (fields[2] != "difference") sums[fields[1]] += amount;
-        else CHECK(fields[5] == "11573.00");
+        else if (fields[2] == "infrastructure") infrastructure[fields[1]] = amount;
+        else if (fields[2] == "difference") CHECK(fields[5] == "4638.22");
+        else if (fields[2] == "infrastructure_difference") CHECK(fields[5] == "73.00");
+        else {
+            sums[fields[1]] += amount;
+            if (fields[2] != "operations") infrastructure_sums[fields[1]] += amount;
+        }
     }
     CHECK(sums["eks"] == totals["eks"]);
     CHECK(sums["ecs"] == totals["ecs"]);
-    CHECK(totals["eks"].to_string() == "20948.04");
+    CHECK(infrastructure_sums["eks"] == infrastructure["eks"]);
+    CHECK(infrastructure_sums["ecs"] == infrastructure["ecs"]);
+    CHECK(totals["eks"].to_string() == "12469.78");
 }
 
 TEST_CASE("the JSON report has a stable key order and cents as strings") {
@@ -55,11 +67,18 @@ TEST_CASE("the JSON report has a stable key order and cents as strings") {
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.push_back(k);
     CHECK(keys == std::vector<std::string>{"schema_version", "scenario", "month", "hours_basis", "hours", "region", "catalog", "warnings", "eks",
-                                           "ecs", "difference_usd", "cheaper", "assumptions", "sources"});
-    CHECK(j["eks"]["total_usd"] == "20948.04");
+                                           "ecs", "difference_usd", "cheaper", "infrastructure_difference_usd", "cheaper_on_infrastructure",
+                                           "staff_difference_usd", "assumptions", "sources"});
+    CHECK(j["eks"]["total_usd"] == "12469.78");
+    CHECK(j["eks"]["infrastructure_usd"] == "5948.04");
+    CHECK(j["eks"]["staff_usd"] == "6521.74");
+    CHECK(j["eks"]["staff"] == nlohmann::ordered_json{{"basis", "effort"}, {"preset", "eks-karpenter"}, {"hours_per_month", "60"}, {"usd_per_hour", "108.70"}});
+    CHECK(j["infrastructure_difference_usd"] == "73.00");
+    CHECK(j["cheaper_on_infrastructure"] == "ecs");
+    CHECK(j["staff_difference_usd"] == "4565.22");
     CHECK(j["eks"]["line_items"][0]["usd"] == "73.00");
     CHECK(j["ecs"]["line_items"][0]["usd"] == "0.00");
-    CHECK(j["difference_usd"] == "11573.00");
+    CHECK(j["difference_usd"] == "4638.22");
     CHECK(j["cheaper"] == "ecs");
     CHECK(j["eks"]["instances"][0]["count"] == 8);
 }

@@ -97,7 +97,8 @@ struct Drawn {
 };
 
 std::string platform_rest(Generator& g) {
-    std::string p = R"("ops_share": )" + quoted(g.pick({"0", "0.035", "0.15"}));
+    std::string p = R"("operations": )" + g.pick({std::string(R"({"share": "0.15"})"), std::string("{}"), std::string(R"({"on_call_hours_per_month": "6", "node_pools": 2})"),
+                                                  std::string(R"({"total_hours_per_month": "30"})")});
     if (g.chance(50)) p += R"(, "spot": {"share": )" + quoted(g.pick({"0.1", "0.5", "1"})) + "}";
     if (g.chance(40)) {
         p += R"(, "commitments": [{"plan": )" + quoted(g.pick({"compute_savings_plan", "ec2_instance_savings_plan", "reserved_instance"})) +
@@ -459,7 +460,7 @@ TEST_CASE("analyses give the same results on 1, 2 and 5 threads") {
     }
     SUBCASE("sensitivity") {
         const std::vector<SensitivityRange> ranges{{"/ecs/reserved_memory_gib", d("0"), d("1")}, {"/ecs/spot/fallback_share", d("0.05"), d("0.3")},
-                                                   {"/eks/ops_share", d("0.1"), d("0.2")}};
+                                                   {"/eks/operations/on_call_hours_per_month", d("4"), d("24")}};
         const Tornado one = sensitivity(s, catalog, ranges, on_threads(1));
         for (int threads : {2, 5}) {
             const Tornado many = sensitivity(s, catalog, ranges, on_threads(threads));

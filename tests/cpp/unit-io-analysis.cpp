@@ -36,14 +36,14 @@ Tornado two_bars() {
     t.base = {money("21207.22"), money("10000.52")};
     t.base_difference = money("11206.70");
     TornadoBar eks;
-    eks.parameter = "/eks/ops_share";
+    eks.parameter = "/eks/operations/share";
     eks.base_value = dec("0.15");
     eks.low = dec("0.1");
     eks.high = dec("0.2");
     eks.difference_at_low = money("6206.70");
     eks.difference_at_high = money("16206.70");
     TornadoBar ecs;
-    ecs.parameter = "/ecs/ops_share";
+    ecs.parameter = "/ecs/operations/share";
     ecs.base_value = dec("0.035");
     ecs.low = dec("0.02");
     ecs.high = dec("0.05");
@@ -60,7 +60,7 @@ MonteCarloResult five_samples() {
     MonteCarloResult r;
     r.spec.seed = 7;
     r.spec.samples = 5;
-    r.spec.parameters.push_back({"/eks/ops_share", Distribution(Distribution::Uniform{dec("0.1"), dec("0.2")})});
+    r.spec.parameters.push_back({"/eks/operations/share", Distribution(Distribution::Uniform{dec("0.1"), dec("0.2")})});
     r.draws = {{dec("0.1"), dec("0.125"), dec("0.15"), dec("0.2"), dec("0.2")}};
     r.eks_cents = {1000, 1000, 3000, 5000, 5000};
     r.ecs_cents = {3500, 3500, 3500, 3500, 3500};
@@ -124,23 +124,23 @@ TEST_CASE("a step crossing is placed between the values on either side") {
 }
 
 TEST_CASE("a tornado with two bars: the table aligns the parameter left and every figure right") {
-    // Widths: parameter 14 (/eks/ops_share), base 5 (0.035), low 4, high 4, the two differences
+    // Widths: parameter 21 (/eks/operations/share), base 5 (0.035), low 4, high 4, the two differences
     // their headers' 16 and 17, swing 9 (10,000.00).
-    const std::string header = "parameter" + spaces(5) + "  " + " base" + "  " + " low" + "  " + "high" + "  " + "EKS - ECS at low" + "  " +
+    const std::string header = "parameter" + spaces(12) + "  " + " base" + "  " + " low" + "  " + "high" + "  " + "EKS - ECS at low" + "  " +
                                "EKS - ECS at high" + "  " + spaces(4) + "swing";
-    const std::string eks_row = "/eks/ops_share  " + std::string(" 0.15") + "  " + " 0.1" + "  " + " 0.2" + "  " + spaces(8) + "6,206.70" + "  " +
+    const std::string eks_row = "/eks/operations/share  " + std::string(" 0.15") + "  " + " 0.1" + "  " + " 0.2" + "  " + spaces(8) + "6,206.70" + "  " +
                                 spaces(8) + "16,206.70" + "  " + "10,000.00";
-    const std::string ecs_row = "/ecs/ops_share  " + std::string("0.035") + "  " + "0.02" + "  " + "0.05" + "  " + spaces(7) + "12,706.70" + "  " +
+    const std::string ecs_row = "/ecs/operations/share  " + std::string("0.035") + "  " + "0.02" + "  " + "0.05" + "  " + spaces(7) + "12,706.70" + "  " +
                                 spaces(9) + "9,706.70" + "  " + " 3,000.00";
-    CHECK(header.size() == 81);
+    CHECK(header.size() == 88);
     CHECK(format_table(two_bars()) == "EKS - ECS at the scenario's values: 11,206.70 (EKS 21,207.22, ECS 10,000.52)\n\n" + header + "\n" +
-                                          std::string(81, '-') + "\n" + eks_row + "\n" + ecs_row + "\n");
+                                          std::string(88, '-') + "\n" + eks_row + "\n" + ecs_row + "\n");
 }
 
 TEST_CASE("a tornado with two bars as CSV and JSON: the swing is the distance between the two differences") {
     CHECK(format_csv(two_bars()) == "parameter,base_value,low,high,difference_at_low_usd,difference_at_high_usd,swing_usd\n"
-                                    "/eks/ops_share,0.15,0.1,0.2,6206.70,16206.70,10000.00\n"
-                                    "/ecs/ops_share,0.035,0.02,0.05,12706.70,9706.70,3000.00\n");
+                                    "/eks/operations/share,0.15,0.1,0.2,6206.70,16206.70,10000.00\n"
+                                    "/ecs/operations/share,0.035,0.02,0.05,12706.70,9706.70,3000.00\n");
     const std::string json = analysis_json_text(to_json(two_bars()));
     CHECK(json.find(R"({
   "base_difference_usd": "11206.70",
@@ -148,7 +148,7 @@ TEST_CASE("a tornado with two bars as CSV and JSON: the swing is the distance be
   "base_ecs_usd": "10000.52",
   "bars": [
     {
-      "parameter": "/eks/ops_share",
+      "parameter": "/eks/operations/share",
       "base_value": "0.15",
       "low": "0.1",
       "high": "0.2",
@@ -168,8 +168,8 @@ TEST_CASE("a Monte Carlo summary: mean, spread and nearest-rank percentiles of f
     const std::string ecs = "ECS      " + std::string("  35.00   0.00   35.00   35.00  35.00  35.00  35.00");
     const std::string difference = "EKS - ECS" + std::string("  -5.00  20.00  -25.00  -25.00  -5.00  15.00  15.00");
     CHECK(header.size() == 60);
-    CHECK(format_table(five_samples()) == "Monte Carlo: 5 samples, seed 7 (/eks/ops_share ~ uniform)\n\n" + header + "\n" + std::string(60, '-') +
-                                              "\n" + eks + "\n" + ecs + "\n" + difference + "\n\nP(EKS cheaper) = 0.6000\n");
+    CHECK(format_table(five_samples()) == "Monte Carlo: 5 samples, seed 7 (/eks/operations/share ~ uniform)\n\n" + header + "\n" + std::string(60, '-') +
+                                              "\n" + eks + "\n" + ecs + "\n" + difference + "\n\nP(EKS cheaper) = 0.6000 (" + monte_carlo_note + ")\n");
 }
 
 TEST_CASE("a Monte Carlo summary as JSON: dollars exact, the spread a number") {
@@ -179,7 +179,7 @@ TEST_CASE("a Monte Carlo summary as JSON: dollars exact, the spread a number") {
     "samples": 5,
     "parameters": [
       {
-        "parameter": "/eks/ops_share",
+        "parameter": "/eks/operations/share",
         "distribution": {
           "distribution": "uniform",
           "low": "0.1",
@@ -191,6 +191,7 @@ TEST_CASE("a Monte Carlo summary as JSON: dollars exact, the spread a number") {
   "closed_form": false,
   "samples": 5,
   "probability_eks_cheaper": "0.6",
+  "note": "the share of samples in which EKS costs less: it follows from the ranges assumed for the parameters drawn, not from observed data",
   "summary": {
     "eks": {
       "mean": "30",
@@ -242,7 +243,7 @@ TEST_CASE("a Monte Carlo summary as JSON: dollars exact, the spread a number") {
 }
 
 TEST_CASE("Monte Carlo samples as CSV: each draw in its shortest form, then the totals in dollars") {
-    CHECK(format_csv(five_samples()) == "sample,/eks/ops_share,eks_usd,ecs_usd,difference_usd\n"
+    CHECK(format_csv(five_samples()) == "sample,/eks/operations/share,eks_usd,ecs_usd,difference_usd\n"
                                         "0,0.1,10.00,35.00,-25.00\n"
                                         "1,0.125,10.00,35.00,-25.00\n"
                                         "2,0.15,30.00,35.00,-5.00\n"

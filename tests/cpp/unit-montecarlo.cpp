@@ -1,5 +1,6 @@
 // Monte Carlo: reproducible by seed across thread counts, statistics checked against closed forms.
-// The "shared" scenario is the one of unit-analysis.cpp: d(E) = EKS - ECS = 1,150 E - 2,864.52.
+// The "shared" scenario is the one of unit-analysis.cpp, staff time by the seed's shares:
+// d(E) = EKS - ECS = 1,150 E - 2,864.52.
 #include "scenario_fixture.hpp"
 
 #include <libtco/analysis/montecarlo.hpp>
@@ -12,8 +13,8 @@ Scenario shared() {
     return Scenario::from_json_text(R"({"schema_version": 1, "name": "shared", "month": "2026-09",
       "team": {"engineers": 1, "loaded_cost_per_engineer_year": 120000},
       "workloads": [{"name": "w", "replicas": 8, "gpus": 0.4, "gpu_memory_gib": 8, "vcpu": 1, "memory_gib": 4}],
-      "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing"},
-      "ecs": {"node_types": ["g5.xlarge"]}})");
+      "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing", "operations": {"share": "0.15"}},
+      "ecs": {"node_types": ["g5.xlarge"], "operations": {"share": "0.035"}}})");
 }
 
 Decimal d(const char* text) { return Decimal::parse(text); }
@@ -26,8 +27,8 @@ TEST_CASE("the same seed gives bit-identical results on 1, 2 and 5 threads") {
     const Catalog catalog = embedded_catalog();
     const MonteCarloSpec spec = spec_of(R"({"seed": 7, "samples": 3000, "parameters": [
         {"parameter": "/team/engineers", "distribution": {"distribution": "normal", "mean": 2.5, "sd": 1, "low": 0, "high": 6}},
-        {"parameter": "/eks/ops_share", "distribution": {"distribution": "triangular", "low": 0.1, "mode": 0.15, "high": 0.2}},
-        {"parameter": "/ecs/ops_share", "distribution": {"distribution": "uniform", "low": 0.02, "high": 0.05}}]})");
+        {"parameter": "/eks/operations/share", "distribution": {"distribution": "triangular", "low": 0.1, "mode": 0.15, "high": 0.2}},
+        {"parameter": "/ecs/operations/share", "distribution": {"distribution": "uniform", "low": 0.02, "high": 0.05}}]})");
     const MonteCarloResult one = monte_carlo(shared(), catalog, spec, RunOptions{1, {}});
     for (int threads : {2, 5}) {
         const MonteCarloResult many = monte_carlo(shared(), catalog, spec, RunOptions{threads, {}});
@@ -96,22 +97,37 @@ TEST_CASE("percentiles are nearest-rank") {
     CHECK(s.stdev == doctest::Approx(0.302765).epsilon(1e-5));  // sample sd of 10..100 cents = 30.2765 cents
 }
 
-TEST_CASE("the default uncertainty is the seed's ops-share ranges, centred on the scenario's values") {
+TEST_CASE("the default uncertainty is the effort model's ranges, centred on the scenario's values") {
     const Scenario s = default_scenario();
     const std::vector<UncertainParameter> u = default_uncertainty(s);
-    REQUIRE(u.size() == 2);
-    CHECK(u[0].parameter == "/eks/ops_share");
-    CHECK(describe(u[0].distribution) == "triangular(0.1, 0.15, 0.2)");
-    CHECK(describe(u[1].distribution) == "triangular(0.02, 0.035, 0.05)");
-    // EKS staff cost moves by 6 x 200,000 / 12 = 100,000 per unit of share; the triangular's sd is
-    // sqrt((0.1² + 0.15² + 0.2² - 0.1 x 0.15 - 0.1 x 0.2 - 0.15 x 0.2) / 18) = 0.0204, so $2,041;
-    // the mean over 20,000 samples is within 3 x 2,041 / sqrt(20000) = $43 of the base total.
+    // Service hours, EKS's seven figures, and ECS's five with a range (no upgrades on ECS).
+    REQUIRE(u.size() == 13);
+    CHECK(u[0].parameter == "/team/service_hours_per_month");
+    CHECK(describe(u[0].distribution) == "triangular(1, 4, 8)");
+    CHECK(u[1].parameter == "/eks/operations/cluster_care_hours_per_month");
+    CHECK(describe(u[1].distribution) == "triangular(8, 16, 32)");
+    const auto add_ons = std::find_if(u.begin(), u.end(), [](const UncertainParameter& p) { return p.parameter == "/eks/operations/add_ons"; });
+    REQUIRE(add_ons != u.end());
+    // Whole add-ons 5..12 peaking at 7: weights 6, 12, 18 rising, 15, 12, 9, 6, 3 falling (both sides reach 18).
+    const auto& choice = std::get<Distribution::Choice>(add_ons->distribution.parameters());
+    CHECK(choice.values.front() == Decimal(5));
+    CHECK(choice.values.back() == Decimal(12));
+    std::vector<std::string> weights;
+    for (const Decimal& w : choice.weights) weights.push_back(w.to_string());
+    CHECK(weights == std::vector<std::string>{"6", "12", "18", "15", "12", "9", "6", "3"});
+    // The means, by independence (E[XY] = E[X] E[Y]); a triangle's mean is (low + mode + high) / 3.
+    // EKS: service (13/3 - 4) x 6 = 2 h; care 56/3 - 16 = 8/3; upgrades 176/3 x 8/3 / 12 - 10 = 82/27;
+    // rotation (14/3 - 4) x 2 = 4/3; add-ons 7/3 x 8 - 14 = 14/3 (E[add-ons] = 648 / 81 = 8); on-call
+    // 40/3 - 12 = 4/3: 15.037 h more than the 84 h, x 200,000 / 1,840 = $1,634.46 above the base total.
+    // Its spread: the variances (a² + b² + c² - ab - ac - bc) / 18, and for a product of independent
+    // figures E[X]² Var Y + E[Y]² Var X + Var X Var Y, add up to 192.26 h², a sd of 13.87 h = $1,507.14.
+    // 20,000 samples put the mean within 3 x 1,507 / sqrt(20000) = $32 of its expectation.
     const Catalog catalog = embedded_catalog();
     const MonteCarloResult r = monte_carlo(s, catalog, MonteCarloSpec{5, 20000, {}});
     CHECK(r.closed_form);
     const double base = compare(s, catalog).eks.total().value().to_double();
-    CHECK(std::abs(r.eks.mean.to_double() - base) < 43.3);
-    CHECK(r.eks.stdev == doctest::Approx(2041.2).epsilon(0.03));
+    CHECK(std::abs(r.eks.mean.to_double() - (base + 1634.46)) < 32.0);
+    CHECK(r.eks.stdev == doctest::Approx(1507.14).epsilon(0.03));
 }
 
 TEST_CASE("Monte Carlo specs are read strictly") {
@@ -127,10 +143,10 @@ TEST_CASE("Monte Carlo specs are read strictly") {
           "libtco.validation.118 /parameters/0/distribution/high");
     const Catalog catalog = embedded_catalog();
     const libtco::error e = fixture::capture([&] {
-        (void)monte_carlo(shared(), catalog, spec_of(R"({"parameters": [{"parameter": "/eks/ops_share", "distribution": {"distribution": "uniform", "low": 0.5, "high": 1.5}}]})"));
+        (void)monte_carlo(shared(), catalog, spec_of(R"({"parameters": [{"parameter": "/eks/operations/share", "distribution": {"distribution": "uniform", "low": 0.5, "high": 1.5}}]})"));
     });
     CHECK(e.code_name() == "libtco.validation.113");
-    CHECK(e.path() == "/eks/ops_share");
+    CHECK(e.path() == "/eks/operations/share");
 }
 
 TEST_CASE("two ranges of samples, concatenated, are the run of both, bit for bit") {
@@ -139,7 +155,7 @@ TEST_CASE("two ranges of samples, concatenated, are the run of both, bit for bit
     const Catalog catalog = embedded_catalog();
     const MonteCarloSpec whole = spec_of(R"({"seed": 11, "samples": 1200, "parameters": [
         {"parameter": "/team/engineers", "distribution": {"distribution": "normal", "mean": 2.5, "sd": 1, "low": 0, "high": 6}},
-        {"parameter": "/eks/ops_share", "distribution": {"distribution": "triangular", "low": 0.1, "mode": 0.15, "high": 0.2}},
+        {"parameter": "/eks/operations/share", "distribution": {"distribution": "triangular", "low": 0.1, "mode": 0.15, "high": 0.2}},
         {"parameter": "/workloads/w/replicas", "distribution": {"distribution": "choice", "values": [6, 8, 11]}}]})");
     MonteCarloSpec head = whole;
     head.samples = 500;
@@ -192,5 +208,5 @@ TEST_CASE("first_sample is read, written only when set, and bounded by the sampl
     CHECK(code_at(R"({"first_sample": -1})") == "libtco.validation.113 /first_sample");
     // 9,999,995 + 10 samples would reach past sample 10,000,000 (the limit of one run).
     CHECK(code_at(R"({"samples": 10, "first_sample": 9999995})") == "libtco.validation.113 /first_sample");
-    CHECK(checked_spec(shared(), spec_of(R"({"samples": 10, "first_sample": 9999990})")).parameters.size() == 2);  // the default uncertainty
+    CHECK(checked_spec(shared(), spec_of(R"({"samples": 10, "first_sample": 9999990})")).parameters.size() == 2);  // the default uncertainty: the two shares
 }

@@ -138,7 +138,8 @@ TEST_CASE("an empty overlay changes nothing") {
 
 TEST_CASE("an overlay in a scenario: the comparison uses and names it") {
     // 8 one-GPU replicas on g5.xlarge, 10% off: 8 x (1.006 x 0.9 = 0.9054) x 730 = 5,287.536 -> 5,287.54
-    // EKS fee 0.1 x 0.9 = 0.09 x 730 = 65.70; staff is not a catalog price: 15,000.00 and 3,500.00
+    // EKS fee 0.1 x 0.9 = 0.09 x 730 = 65.70; staff is not a catalog price: 60 h x 200,000 / 1,840 = 6,521.74
+    // (one GPU pool, one workload: unit-engine)
     const std::string json = scenario_json(R"([{"name": "infer", "replicas": 8, "gpus": 1, "vcpu": 1, "memory_gib": 4}])",
                                            R"({"node_types": ["g5.xlarge"]})", R"({"node_types": ["g5.xlarge"]})",
                                            R"("price_overlay": {"name": "EDP 2026", "discount": "0.1"}, )");
@@ -146,7 +147,7 @@ TEST_CASE("an overlay in a scenario: the comparison uses and names it") {
     CHECK(category_cents(c.eks, category::compute) == "5287.54");
     CHECK(category_cents(c.ecs, category::compute) == "5287.54");
     CHECK(category_cents(c.eks, category::control_plane) == "65.70");
-    CHECK(category_cents(c.eks, category::operations) == "15000.00");
+    CHECK(category_cents(c.eks, category::operations) == "6521.74");
     CHECK(c.overlay == "EDP 2026");
     REQUIRE(c.overlay_discount.has_value());
     CHECK(c.overlay_discount->to_string() == "0.1");

@@ -80,7 +80,7 @@ TEST_CASE("done when: upgrades off, the extended-support fee starts in 2028-03, 
     // Only the fee changes from 2028-02 to 2028-03: 438 - 73 = 365.
     CHECK((month_of(off, "2028-03").eks.total() - month_of(off, "2028-02").eks.total()).to_string() == "365");
     // AWS upgrades the cluster one minor version at each end of extended support: 2029-03 (the 2027-01
-    // version's ends after 2029-02), 2029-07 and 2029-11; each costs 5 days x $200,000 / 230 = $4,347.83.
+    // version's ends after 2029-02), 2029-07 and 2029-11; each costs 40 h (eks-karpenter) x $200,000 / 1,840 h = $4,347.83.
     CHECK(months_with_item(off, upgrade_item) == std::vector<std::string>{"2029-03", "2029-07", "2029-11"});
     for (const LineItem& li : lines(month_of(off, "2029-03").eks, category::operations))
         if (li.item == upgrade_item) CHECK(cents(li.amount) == "4347.83");
@@ -94,8 +94,12 @@ TEST_CASE("done when: upgrades off, the extended-support fee starts in 2028-03, 
     // Upgraded in the last standard month of the 2027-01 version (2028-02) to the 2028-01 release, and in
     // that one's last standard month (2029-02) to the 2029-01 release.
     CHECK(months_with_item(on, upgrade_item) == std::vector<std::string>{"2028-02", "2029-02"});
-    // The upgrade month costs exactly the staff time more than the month before.
-    CHECK((month_of(on, "2028-02").eks.total() - month_of(on, "2028-01").eks.total()).to_string() == "4347.826086956522");
+    // The upgrade month costs exactly the upgrade's staff time more than the month before: from the
+    // 2027-01 release to the 2028-01 one is three minor versions, one at a time, each 40 h (eks-karpenter):
+    // 120 h x 200,000 / 1,840 = 13,043.478260869565. The months' own staff time leaves the monthly
+    // average of upgrades out, so none is counted twice.
+    CHECK((month_of(on, "2028-02").eks.total() - month_of(on, "2028-01").eks.total()).to_string() == "13043.478260869565");
+    for (const LineItem& li : lines(month_of(on, "2028-01").eks, category::operations)) CHECK(li.item != "EKS version upgrades (staff time)");
 
     const Projection every = default_projection("every-release");
     CHECK(months_with_item(every, upgrade_item).size() == 8);  // 2027-05, -09, 2028-01, ... 2029-09
@@ -207,7 +211,10 @@ TEST_CASE("growth past the scenario limits is an error with the month") {
 }
 
 TEST_CASE("one-time costs: amortized evenly with the remainder on the last month, past the horizon reported apart") {
-    const Scenario s = scenario("[]", "{}", "{}", R"({"engineers": 0, "loaded_cost_per_engineer_year": 200000})");
+    // No staff time in the months (the seed's share of no engineers), so the totals are the one-time
+    // costs and the cluster fees; engineer_months still price at $200,000 a year.
+    const std::string no_staff = R"({"operations": {"share": "0.15"}})";
+    const Scenario s = scenario("[]", no_staff, no_staff, R"({"engineers": 0, "loaded_cost_per_engineer_year": 200000})");
     const Projection p = project(s, spec(R"({"months": 4, "one_time_costs": [
         {"name": "migration", "platform": "eks", "month": "2027-02", "usd": "10000", "amortize_months": 3},
         {"name": "training", "platform": "both", "month": "2027-03", "usd": 1200, "amortize_months": 12},
@@ -370,7 +377,7 @@ TEST_CASE("a spec round-trips through JSON with every default explicit") {
         "price_changes": [{"month": "2027-07", "catalog": "aws-us-east-1-2025-04-01"}, {"month": "2028-01", "price_overlay": {"discount": "0.1"}}],
         "one_time_costs": [{"name": "migrate", "platform": "eks", "month": "2027-01", "engineer_months": "3", "amortize_months": 12},
                            {"name": "training", "platform": "both", "month": "2027-02", "usd": "40000"}],
-        "eks_lifecycle": {"version_released": "2026-11", "upgrade_policy": "every-release", "upgrade_engineer_days": "0"}})";
+        "eks_lifecycle": {"version_released": "2026-11", "upgrade_policy": "every-release"}})";
     const nlohmann::ordered_json once = to_json(spec(full));
     CHECK(to_json(spec(once.dump())).dump() == once.dump());
     CHECK(once["growth"]["steps"][1]["replicas"] == 6);

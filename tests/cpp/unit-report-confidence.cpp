@@ -30,11 +30,12 @@ const char* confidence_catalog = R"({
   "instance_types": {"x.large": {"vcpu": 2, "memory_gib": 4, "on_demand_usd_per_hour": "0.0125"}}
 })";
 
-// One engineer at $1,001 a year, one small replica on x.large on each platform.
+// One engineer at $1,001 a year, one small replica on x.large on each platform; staff time by the
+// seed's shares (one line each).
 const char* confidence_scenario = R"({"schema_version": 1, "name": "conf", "month": "2026-09",
   "team": {"engineers": 1, "loaded_cost_per_engineer_year": 1001},
   "workloads": [{"name": "w", "replicas": 1, "vcpu": 1, "memory_gib": 1}],
-  "eks": {"node_types": ["x.large"]}, "ecs": {"node_types": ["x.large"]}})";
+  "eks": {"node_types": ["x.large"], "operations": {"share": "0.15"}}, "ecs": {"node_types": ["x.large"], "operations": {"share": "0.035"}}})";
 
 // An empty scenario for a month, with extra top-level keys.
 std::string month_scenario(const std::string& month, const std::string& extra = "") {
@@ -55,8 +56,10 @@ using codes = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("line items cite their sources: EKS and ECS fees, the price table, the staff assumption") {
+    // Staff time by the seed's shares: one line per platform, resting on the share assumption.
     const Comparison c = fixture::compare(scenario_json(R"([{"name": "infer", "replicas": 8, "gpus": 1, "vcpu": 1, "memory_gib": 4}])",
-                                                        R"({"node_types": ["g5.xlarge"]})", R"({"node_types": ["g5.xlarge"]})"));
+                                                        R"({"node_types": ["g5.xlarge"], "operations": {"share": "0.15"}})",
+                                                        R"({"node_types": ["g5.xlarge"], "operations": {"share": "0.035"}})"));
     REQUIRE(c.eks.line_items.size() == 3);
     const LineItem& fee = c.eks.line_items[0];
     CHECK(fee.category == category::control_plane);
@@ -68,12 +71,12 @@ TEST_CASE("line items cite their sources: EKS and ECS fees, the price table, the
     CHECK(compute.confidence == Confidence::high);
     const LineItem& staff = c.eks.line_items[2];
     CHECK(staff.category == category::operations);
-    CHECK(staff.sources == std::vector<std::string>{"/eks/ops_share"});  // the seed's 10-20%, no primary source
+    CHECK(staff.sources == std::vector<std::string>{"/eks/operations/share"});  // the seed's 10-20%, no primary source
     CHECK(staff.confidence == Confidence::low);
     REQUIRE(c.ecs.line_items.size() == 3);
     CHECK(c.ecs.line_items[0].sources == std::vector<std::string>{"aws-ecs-pricing"});
     CHECK(c.ecs.line_items[0].confidence == Confidence::high);
-    CHECK(c.ecs.line_items[2].sources == std::vector<std::string>{"/ecs/ops_share"});
+    CHECK(c.ecs.line_items[2].sources == std::vector<std::string>{"/ecs/operations/share"});
     // the report lists the catalog sources it cites (assumptions are listed separately)
     std::vector<std::string> ids;
     for (const Source& s : c.sources) ids.push_back(s.id);
@@ -87,15 +90,37 @@ TEST_CASE("line items cite their sources: EKS and ECS fees, the price table, the
 }
 
 TEST_CASE("extended support cites AWS's announcement, and an ops share the team gives is its own figure") {
-    const Comparison c = fixture::compare(scenario_json("[]", R"({"support": "extended", "ops_share": "0.1"})", "{}"));
+    const Comparison c = fixture::compare(scenario_json("[]", R"({"support": "extended", "operations": {"share": "0.1"}})", "{}"));
     CHECK(c.eks.line_items[0].sources == std::vector<std::string>{"aws-eks-extended-support"});
     CHECK(c.eks.line_items[0].confidence == Confidence::high);
     CHECK(c.eks.line_items.back().category == category::operations);
     CHECK(c.eks.line_items.back().confidence == Confidence::high);  // 0.1 given, not the 0.15 default
-    CHECK(c.ecs.line_items.back().confidence == Confidence::low);   // 0.035 default
+    CHECK(c.ecs.line_items.back().confidence == Confidence::low);   // the ecs-asg preset's planning defaults
     // 0.6 x 730 = 438.00 high; 0.1 x 6 x 200,000 / 12 = 10,000.00 high too
     CHECK(cents(c.eks.rounded_by_confidence().at(Confidence::high)) == "10438.00");
     CHECK(cents(c.eks.rounded_by_confidence().at(Confidence::low)) == "0.00");
+}
+
+TEST_CASE("effort lines cite the figures they rest on: the preset's (low) or the team's own") {
+    const Comparison c = fixture::compare(scenario_json(R"([{"name": "api", "replicas": 1, "vcpu": 1, "memory_gib": 2}])",
+                                                        R"({"operations": {"on_call_hours_per_month": "5"}})", "{}"));
+    const auto line = [&](const std::string& item) {
+        const auto it = std::find_if(c.eks.line_items.begin(), c.eks.line_items.end(), [&](const LineItem& li) { return li.item == item; });
+        REQUIRE(it != c.eks.line_items.end());
+        return *it;
+    };
+    const LineItem upgrades = line("EKS version upgrades (staff time)");
+    CHECK(upgrades.sources == std::vector<std::string>{"/eks/operations/upgrade_hours_per_upgrade", "/eks/operations/upgrades_per_year",
+                                                       "/team/working_hours_per_year"});
+    CHECK(upgrades.confidence == Confidence::low);
+    const LineItem on_call = line("EKS on-call and incidents (staff time)");
+    CHECK(on_call.confidence == Confidence::medium);  // the team's 5 h, at the default working hours (medium)
+    const auto assumption = std::find_if(c.assumptions.begin(), c.assumptions.end(),
+                                         [](const Assumption& a) { return a.name == "/eks/operations/on_call_hours_per_month"; });
+    REQUIRE(assumption != c.assumptions.end());
+    CHECK(assumption->value == Decimal(5));
+    CHECK(assumption->default_value == Decimal(12));
+    CHECK(assumption->source.rfind("Preset eks-karpenter: ", 0) == 0);
 }
 
 TEST_CASE("the rounded total split by confidence adds up, cent for cent") {

@@ -14,15 +14,18 @@ TEST_CASE("the default scenario reads and has the documented defaults filled in"
     CHECK(s.workloads.size() == 6);
     CHECK(s.month.to_string() == "2026-09");
     CHECK(s.month_hours().value() == Decimal(730));
-    CHECK(s.eks.ops_share.to_string() == "0.15");
-    CHECK(s.ecs.ops_share.to_string() == "0.035");
+    CHECK(operations_preset(s, true) == OperationsPreset::eks_karpenter);  // staff time from the effort model
+    CHECK(operations_preset(s, false) == OperationsPreset::ecs_asg);
+    CHECK_FALSE(s.eks.operations.share);
     CHECK(s.eks.clusters == 1);
 }
 
-TEST_CASE("defaults: ops shares from the seed, 730 hours, standard support, 0.25 GiB ECS reservation") {
+TEST_CASE("defaults: the effort model's presets, 1,840 working hours, 730 hours, standard support, 0.25 GiB ECS reservation") {
     const Scenario s = Scenario::from_json_text(scenario_json(one_workload));
-    CHECK(s.eks.ops_share.to_string() == "0.15");
-    CHECK(s.ecs.ops_share.to_string() == "0.035");
+    CHECK(operations_preset(s, true) == OperationsPreset::eks_karpenter);
+    CHECK(operations_preset(s, false) == OperationsPreset::ecs_asg);
+    CHECK(s.team.working_hours_per_year == Decimal(1840));
+    CHECK(s.ecs.clusters == 1);
     CHECK(s.hours_basis == HoursBasis::aws_730);
     CHECK(s.eks.support == EksSupport::standard);
     CHECK(s.ecs.reserved_memory_gib.to_string() == "0.25");
@@ -71,7 +74,7 @@ TEST_CASE("bad scenarios name the bad value by JSON pointer") {
         {scenario_json(R"([{"name": "a", "replicas": 1, "vcpu": 1, "memory_gib": 1, "gpu_memory_gib": 4}])"), errc::inconsistent, "/workloads/0/gpu_memory_gib"},
         {scenario_json("[" + w + "," + w + "]"), errc::duplicate_name, "/workloads/1/name"},
         {scenario_json("[" + w + "]", R"({"opsshare": 0.1})"), errc::unknown_key, "/eks/opsshare"},
-        {scenario_json("[" + w + "]", R"({"ops_share": 1.5})"), errc::out_of_range, "/eks/ops_share"},
+        {scenario_json("[" + w + "]", R"({"operations": {"share": 1.5}})"), errc::out_of_range, "/eks/operations/share"},
         {scenario_json("[" + w + "]", R"({"support": "gold"})"), errc::bad_format, "/eks/support"},
         {scenario_json("[" + w + "]", "{}", R"({"nodes": [{"instance_type": "m5.xlarge", "count": 0}]})"), errc::out_of_range, "/ecs/nodes/0/count"},
         {scenario_json("[" + w + "]", "{}", R"({"node_types": ["m5.xlarge", "m5.xlarge"]})"), errc::duplicate_name, "/ecs/node_types/1"},
