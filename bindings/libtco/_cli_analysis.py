@@ -9,7 +9,7 @@
                    [--format table|json|csv|xlsx]
     tco recommend [SCENARIO.json] [--format table|json]
 
-Parameters are JSON pointers into the scenario (``/team/engineers``, ``/eks/ops_share``,
+Parameters are JSON pointers into the scenario (``/team/engineers``, ``/eks/operations/on_call_hours_per_month``,
 ``/workloads/chat-llm/replicas``). Long runs draw a progress bar on standard error when it is a
 terminal, or with ``--progress``; every command also takes ``--catalog``, ``--threads`` and ``--output``
 (required with ``--format xlsx``, a workbook: see :mod:`libtco.spreadsheet`).
@@ -226,7 +226,7 @@ def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse
 
     p = commands.add_parser("sweep", help="evaluate a scenario over a grid of parameter values",
                             description="Evaluate EKS and ECS over a grid of parameter values (every combination; the last --param "
-                                        "varies fastest). Team and ops-share parameters are evaluated in closed form.")
+                                        "varies fastest). Staff-time parameters (team, effort figures, shares) and clusters are evaluated in closed form.")
     common(p, ("table", "json", "csv", "xlsx"))
     p.add_argument("--param", action="append", required=True, metavar="P=LOW:HIGH:COUNT|V1,V2,...",
                    help="a parameter (JSON pointer) and its values; repeat for a grid")
@@ -251,7 +251,7 @@ def add_commands(commands: Any, context: Any, catalog_option: Callable[[argparse
     p = commands.add_parser("montecarlo", help="the distribution of each platform's cost under uncertain parameters",
                             description="Sample uncertain parameters and report percentiles of EKS, ECS and the difference, and "
                                         "the probability that EKS is cheaper. The same seed gives the same numbers everywhere. "
-                                        "Default uncertainty: each ops share, triangular over the seed's range.")
+                                        "Default uncertainty: each figure of the staff-time effort model, triangular over its preset's range.")
     common(p, ("table", "json", "csv", "xlsx"))
     p.add_argument("--spec", metavar="FILE", help="a Monte Carlo spec JSON file: {seed, samples, parameters: [{parameter, distribution}]}")
     p.add_argument("--samples", type=int, metavar="N", help="samples (default: the spec's, else 10000)")

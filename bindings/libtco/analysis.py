@@ -2,10 +2,10 @@
 
 Every function takes a scenario (a :class:`~libtco.Scenario` or anything :func:`~libtco.load_scenario`
 accepts) and an optional catalog, names parameters by the JSON pointer of their value in the scenario
-(``/team/engineers``, ``/eks/ops_share``, ``/workloads/chat-llm/replicas``: a workload by name or index)
+(``/team/engineers``, ``/eks/operations/on_call_hours_per_month``, ``/workloads/chat-llm/replicas``: a workload by name or index)
 and runs in C++ without the GIL, on every core unless ``threads`` says otherwise.
 
-Parameters that only reach the staff lines or the EKS cluster fee (team, ops shares, clusters) are
+Parameters that only reach the staff lines or the EKS cluster fee (team, effort figures, shares, clusters) are
 evaluated in closed form (millions of points a second); any other re-runs the engine, placement
 included. Money comes back exact: totals are int64 numpy arrays of cents, summaries ``Decimal``.
 A ``progress`` callable gets ``(done, total)`` about ten times a second and may return ``False``
@@ -219,7 +219,7 @@ def sweep(
     """Evaluates the scenario on every combination of parameter values.
 
     Args:
-        grid: ``{parameter: values}``, e.g. ``{"/team/engineers": range(1, 41), "/eks/ops_share": [0.1, 0.15, 0.2]}``.
+        grid: ``{parameter: values}``, e.g. ``{"/team/engineers": range(1, 41), "/eks/operations/on_call_hours_per_month": [4, 12, 24]}``.
             The last parameter varies fastest.
 
     Raises:
@@ -590,7 +590,9 @@ def _summary(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def default_uncertainty(scenario: Source | Scenario) -> dict[str, dict[str, Any]]:
-    """The distributions Monte Carlo uses when given none: each ops share, triangular over the seed's range."""
+    """The distributions Monte Carlo uses when given none: each figure of the staff-time effort model
+    over its preset's range (triangular, most likely at the scenario's value; counts over whole
+    values), or the seed's shares where a scenario uses them."""
     s = load_scenario(scenario)
     return {p["parameter"]: p["distribution"] for p in json.loads(_core.default_uncertainty_json(s.to_json()))}
 
@@ -699,7 +701,8 @@ class Recommendation(Reproducible):
 
 
 def recommend(scenario: Source | Scenario, *, catalog: Optional[Source | Catalog] = None) -> Recommendation:
-    """Recommends EKS, ECS or either, each reason citing its figure (cost gap, GPU sharing saving, staff time, break-even team size)."""
+    """Recommends EKS, ECS or either, each reason citing its figure: the infrastructure gap first, then
+    staff time with its break-even in hours a month, the total, GPU sharing and the team's criteria."""
     scenario, catalog = load_scenario(scenario), _catalog_or_none(catalog)  # read once: the call text reuses them
     scenario_json, catalog_json = _inputs(scenario, catalog)
     d = json.loads(_core.recommend(scenario_json, catalog_json, "json"))

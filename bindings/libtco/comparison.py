@@ -32,7 +32,8 @@ __all__ = ["Assumption", "Comparison", "InstanceGroup", "LineItem", "PlatformRep
 
 #: Report keys whose values are exact decimal strings (money, rates, hours, assumption values).
 _DECIMAL_KEYS = frozenset(
-    {"hours", "total_usd", "usd", "usd_exact", "usd_per_hour", "difference_usd", "value", "default", "low", "high", "discount",
+    {"hours", "total_usd", "usd", "usd_exact", "usd_per_hour", "difference_usd", "infrastructure_usd", "staff_usd", "hours_per_month",
+     "infrastructure_difference_usd", "staff_difference_usd", "value", "default", "low", "high", "discount",
      "capacity", "requested", "memory_gib", "gpus", "gpu_hours_paid", "gpu_hours_requested", "gpu_utilization", "compute_usd",
      "saving_usd", "time_slicing_efficiency"}
 )
@@ -178,6 +179,22 @@ class PlatformReport:
     def total(self) -> Decimal:
         """The month's total in cents (the sum of the rounded line items)."""
         return self._total
+
+    @property
+    def infrastructure(self) -> Decimal:
+        """The total without staff time: everything AWS bills, and the team's own items (cents)."""
+        return self._data["infrastructure_usd"]  # type: ignore[no-any-return]
+
+    @property
+    def staff(self) -> Decimal:
+        """The staff time of the month (the operations lines, cents); ``infrastructure + staff == total``."""
+        return self._data["staff_usd"]  # type: ignore[no-any-return]
+
+    @property
+    def staff_time(self) -> dict[str, Any]:
+        """How staff time was worked out: ``basis`` (``effort``, ``hours`` or ``share``), the effort
+        model's ``preset``, ``hours_per_month`` of platform work and the team's ``usd_per_hour``."""
+        return dict(self._data["staff"])
 
     @property
     def line_items(self) -> list[LineItem]:
@@ -378,6 +395,16 @@ class Comparison:
     def cheaper(self) -> str:
         """``"eks"``, ``"ecs"`` or ``"tie"``."""
         return str(self._data["cheaper"])
+
+    @property
+    def infrastructure_difference(self) -> Decimal:
+        """EKS minus ECS without staff time: what the bills differ by before any assumption about people."""
+        return self._data["infrastructure_difference_usd"]  # type: ignore[no-any-return]
+
+    @property
+    def cheaper_on_infrastructure(self) -> str:
+        """``"eks"``, ``"ecs"`` or ``"tie"``, on infrastructure alone."""
+        return str(self._data["cheaper_on_infrastructure"])
 
     @property
     def assumptions(self) -> list[Assumption]:

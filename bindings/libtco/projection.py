@@ -17,7 +17,7 @@ The spec (a dict, a path or JSON text; every key optional)::
      "one_time_costs": [{"name": "migrate to EKS", "platform": "eks", "month": "2027-01",
                          "engineer_months": "3", "amortize_months": 12}],
      "eks_lifecycle": {"version_released": "2027-01", "upgrade_policy": "before-end-of-standard",
-                       "release_interval_months": 4, "upgrade_engineer_days": "5"}}
+                       "release_interval_months": 4}}
 
 Each month's ``eks.support`` comes from the cluster's version under the upgrade policy, so the
 scenario's own ``eks.support`` is ignored.

@@ -20,10 +20,10 @@ FORMATS = ("table", "json", "csv")
 COMMANDS = {
     "compare": [],
     "project": ["--months", "14"],
-    "sweep": ["--param", "/team/engineers=1:9:5", "--param", "/ecs/reserved_memory_gib=0:1:3"],
-    "breakeven": ["--param", "/team/engineers", "--range", "0:40"],
+    "sweep": ["--param", "/team/loaded_cost_per_engineer_year=100000:250000:4", "--param", "/ecs/reserved_memory_gib=0:1:3"],
+    "breakeven": ["--param", "/team/loaded_cost_per_engineer_year", "--range", "0:400000"],
     "sensitivity": [],
-    "montecarlo": ["--samples", "400", "--seed", "11", "--param", "/eks/ops_share=triangular:0.1:0.15:0.2",
+    "montecarlo": ["--samples", "400", "--seed", "11", "--param", "/team/working_hours_per_year=triangular:1700:1840:2000",
                    "--param", "/ecs/reserved_memory_gib=uniform:0:1"],
     "recommend": [],
 }

@@ -2,7 +2,9 @@
 
 The "shared" scenario: 8 replicas of 0.4 GPU (8 GiB) on g5.xlarge ($1.006/h), 730 h. ECS gives each
 replica a GPU: 8 x 730 x 1.006 = 5,875.04; EKS time-slices two per GPU: 4 x 734.38 = 2,937.52 plus
-the $73.00 cluster fee. Staff: E engineers at $120,000; EKS 15%, ECS 3.5%: 1,500 E and 350 E a month.
+the $73.00 cluster fee. Staff by the seed's share rule, given explicitly (`operations: {share: ...}`, not
+the default effort model) so that it moves with the team size: E engineers at $120,000; EKS 15%, ECS
+3.5%: 1,500 E and 350 E a month.
 So d(E) = EKS - ECS = 1,150 E - 2,864.52, zero at E* = 2.490886956...
 """
 
@@ -26,8 +28,8 @@ SHARED = {
     "schema_version": 1, "name": "shared", "month": "2026-09",
     "team": {"engineers": 1, "loaded_cost_per_engineer_year": "120000"},
     "workloads": [{"name": "w", "replicas": 8, "gpus": "0.4", "gpu_memory_gib": 8, "vcpu": 1, "memory_gib": 4}],
-    "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing"},
-    "ecs": {"node_types": ["g5.xlarge"]},
+    "eks": {"node_types": ["g5.xlarge"], "gpu_sharing": "time-slicing", "operations": {"share": "0.15"}},
+    "ecs": {"node_types": ["g5.xlarge"], "operations": {"share": "0.035"}},
 }
 
 
@@ -46,7 +48,7 @@ def test_sweep_of_team_size_matches_the_hand_worked_totals():
 
 
 def test_a_two_parameter_grid_varies_the_last_fastest():
-    r = libtco.sweep(SHARED, {"/team/engineers": [1, 2], "/eks/ops_share": ["0.1", "0.2"]})
+    r = libtco.sweep(SHARED, {"/team/engineers": [1, 2], "/eks/operations/share": ["0.1", "0.2"]})
     # EKS staff: E x 120,000 x share / 12 = 1,000 E (0.1) or 2,000 E (0.2).
     assert r.eks_cents.tolist() == [301052 + 100000, 301052 + 200000, 301052 + 200000, 301052 + 400000]
     assert [list(a) for a in r.grid()] == [[1, 1, 2, 2], [0.1, 0.2, 0.1, 0.2]]
@@ -64,9 +66,9 @@ def test_a_replicas_sweep_re_places_and_agrees_with_compare():
 
 def test_sweep_errors_carry_the_parameter_path():
     with pytest.raises(libtco.ValidationError) as e:
-        libtco.sweep(SHARED, {"/eks/ops_share": ["0.1", "1.5"]})
+        libtco.sweep(SHARED, {"/eks/operations/share": ["0.1", "1.5"]})
     assert e.value.code == "libtco.validation.113"
-    assert e.value.path == "/eks/ops_share"
+    assert e.value.path == "/eks/operations/share"
     with pytest.raises(libtco.NotFoundError) as missing:
         libtco.sweep(SHARED, {"/team/size": [1]})
     assert missing.value.code == "libtco.lookup.205"
@@ -86,16 +88,16 @@ def test_break_even_team_size_is_the_closed_form():
 
 def test_tornado_sorts_by_swing():
     t = libtco.sensitivity(dict(SHARED, team={"engineers": 2, "loaded_cost_per_engineer_year": "120000"}),
-                           {"/ecs/ops_share": ("0.02", "0.05"), "/eks/ops_share": ("0.10", "0.20"), "/team/engineers": (1, 3)})
+                           {"/ecs/operations/share": ("0.02", "0.05"), "/eks/operations/share": ("0.10", "0.20"), "/team/engineers": (1, 3)})
     assert t.base_difference == D("-564.52")  # 2,300 - 2,864.52
-    assert [b.parameter for b in t.bars] == ["/team/engineers", "/eks/ops_share", "/ecs/ops_share"]
+    assert [b.parameter for b in t.bars] == ["/team/engineers", "/eks/operations/share", "/ecs/operations/share"]
     assert [b.swing for b in t.bars] == [D("2300.00"), D("2000.00"), D("600.00")]
     assert t.to_frame()["swing_usd"].tolist() == [2300.0, 2000.0, 600.0]
 
 
 def test_monte_carlo_is_reproducible_across_thread_counts():
     parameters = {"/team/engineers": {"distribution": "uniform", "low": 0, "high": 5},
-                  "/eks/ops_share": {"distribution": "triangular", "low": "0.1", "mode": "0.15", "high": "0.2"}}
+                  "/eks/operations/share": {"distribution": "triangular", "low": "0.1", "mode": "0.15", "high": "0.2"}}
     one = libtco.monte_carlo(SHARED, parameters, samples=5000, seed=11, threads=1)
     two = libtco.monte_carlo(SHARED, parameters, samples=5000, seed=11, threads=2)
     assert np.array_equal(one.eks_cents, two.eks_cents) and np.array_equal(one.ecs_cents, two.ecs_cents)
@@ -104,7 +106,7 @@ def test_monte_carlo_is_reproducible_across_thread_counts():
     other = libtco.monte_carlo(SHARED, parameters, samples=5000, seed=12)
     assert not np.array_equal(one.eks_cents, other.eks_cents)
     frame = one.to_frame()
-    assert list(frame.columns) == ["/team/engineers", "/eks/ops_share", "eks_usd", "ecs_usd", "difference_usd"]
+    assert list(frame.columns) == ["/team/engineers", "/eks/operations/share", "eks_usd", "ecs_usd", "difference_usd"]
     assert set(one.percentiles_frame().index) == {"eks", "ecs", "difference"}
 
 
@@ -115,10 +117,20 @@ def test_monte_carlo_probability_matches_the_closed_form():
     assert isinstance(m.summary["difference"]["mean"], Decimal)
 
 
-def test_default_uncertainty_is_the_seed_ops_share_ranges():
+def test_default_uncertainty_is_each_effort_figure_over_its_range():
     u = libtco.default_uncertainty(libtco.default_scenario())
-    assert u["/eks/ops_share"] == {"distribution": "triangular", "low": "0.1", "mode": "0.15", "high": "0.2"}
-    assert u["/ecs/ops_share"] == {"distribution": "triangular", "low": "0.02", "mode": "0.035", "high": "0.05"}
+    # eks-karpenter's on-call 12 h (4 to 24) and ecs-asg's 4 h (2 to 10): catalog/effort_presets.hpp.
+    assert u["/eks/operations/on_call_hours_per_month"] == {"distribution": "triangular", "low": "4", "mode": "12", "high": "24"}
+    assert u["/ecs/operations/on_call_hours_per_month"] == {"distribution": "triangular", "low": "2", "mode": "4", "high": "10"}
+    # A count draws whole values: 5 to 12 add-ons, most likely 7 (weights 1, 2, 3, then 6 down to 1).
+    add_ons = u["/eks/operations/add_ons"]
+    assert add_ons["distribution"] == "choice" and [str(v) for v in add_ons["values"]] == [str(k) for k in range(5, 13)]
+    assert "/eks/operations/share" not in u  # the seed's share is not the default model
+    # ECS has no versions: no range, nothing to draw.
+    assert "/ecs/operations/upgrade_hours_per_upgrade" not in u
+    # With the seed's shares, their ranges as before.
+    seeded = libtco.default_uncertainty(SHARED)
+    assert seeded["/eks/operations/share"] == {"distribution": "triangular", "low": "0.1", "mode": "0.15", "high": "0.2"}
 
 
 def test_progress_is_reported_and_false_cancels():
@@ -132,11 +144,19 @@ def test_progress_is_reported_and_false_cancels():
 
 def test_recommendation_cites_figures():
     r = libtco.recommend(SHARED)
-    assert r.platform == "eks"
-    assert r.reasons[0].text == "EKS costs $1,714.52 a month less (27.5% of ECS's $6,225.04)"
-    assert "ECS stays cheaper above 2.5 engineers" in r.to_text()
+    # Infrastructure first: ECS 8 x 730 x 1.006 = 5,875.04; EKS 4 x 730 x 1.006 + 73 = 3,010.52.
+    assert r.reasons[0].text.startswith("On infrastructure (without staff time) EKS costs $2,864.52 a month less")
+    # 46% of the dearer month (3) but under $5,000 (2): 2 points, on catalog prices (not low confidence).
+    assert r.reasons[0].favours == "eks" and r.reasons[0].points == 2
+    # Staff by the seed's shares: 120,000 x (0.15 - 0.035) / 12 = 1,150 a month more on EKS.
+    assert r.reasons[1].text.startswith("Staff time: EKS takes $1,150.00 a month more")
+    # 18% and over $1,000: 2, less one for the seed's low-confidence shares.
+    assert r.reasons[1].favours == "ecs" and r.reasons[1].points == 1
+    # +2 infrastructure to EKS, -1 staff to ECS, -1 to ECS for only one workload (up to 3): 0, "either".
+    assert (r.score, r.platform) == (0, "either")
+    assert "engineers" not in r.to_text()  # no team-size break-even any more
     no_k8s = libtco.recommend(dict(SHARED, criteria={"kubernetes_expertise": "none"}))
-    assert no_k8s.platform == "either" and no_k8s.score == 0
+    assert no_k8s.score == r.score - 2
 
 
 # --- the command line -----------------------------------------------------------------------------
@@ -185,11 +205,13 @@ def test_cli_montecarlo_and_progress(tco):
 
 
 def test_cli_recommend_and_compare_show_the_recommendation(tco):
+    # The score worked out in test_recommendation_cites_figures: 2 - 1 - 1 = 0, within one point of zero.
+    verdict = "Recommendation: Either platform: cost and needs are balanced (score 0, positive favours EKS)"
     p = tco("recommend", "shared.json")
     assert p.returncode == 0, p.stderr
-    assert p.stdout.startswith("Recommendation: Choose EKS")
+    assert p.stdout.startswith(verdict)
     p = tco("compare", "shared.json")
-    assert "Recommendation: Choose EKS" in p.stdout
+    assert verdict in p.stdout
 
 
 @pytest.mark.parametrize("args, message", [
@@ -197,7 +219,11 @@ def test_cli_recommend_and_compare_show_the_recommendation(tco):
     (["sweep", "--param", "/team/engineers=a,b"], "expected a decimal number"),
     (["breakeven", "--param", "/team/engineers", "--range", "5"], "expected LOW:HIGH"),
     (["montecarlo", "--param", "/team/engineers=gamma:1:2"], "unknown distribution"),
-    (["sweep", "--param", "/eks/ops_share=2"], "libtco.validation.113"),
+    # A share above 1, on a scenario that uses the seed's share (the default's staff time is the effort model).
+    (["sweep", "shared.json", "--param", "/eks/operations/share=2"], "libtco.validation.113"),
+    # The default scenario has no share to vary: the parameter does not exist there.
+    (["sweep", "--param", "/eks/operations/share=0.2"], "libtco.lookup.205"),
+    (["sweep", "--param", "/eks/operations/on_call_hours_per_month=-1"], "libtco.validation.113"),
 ])
 def test_cli_bad_input_exits_2_with_nothing_on_stdout(tco, args, message):
     p = tco(*args)
@@ -218,14 +244,14 @@ def test_every_category_the_engine_writes_has_a_subtotal():
 
 
 def test_numpy_float_grids_are_accepted():
-    r = libtco.sweep(SHARED, {"/eks/ops_share": np.linspace(0.1, 0.2, 7)})
+    r = libtco.sweep(SHARED, {"/eks/operations/share": np.linspace(0.1, 0.2, 7)})
     # 0.1 + k/60: the floats' 17 digits are rounded to 12 places; EKS staff = 120,000 x share / 12 = 10,000 x share.
     assert r.axes[0][1][1] == D("0.116666666667")
     assert int(r.eks_cents[1]) == 301052 + 116667  # 10,000 x 0.116666666667 = 1,166.66666667 -> 1,166.67
 
 
 def test_cli_even_ranges_and_strict_monte_carlo_specs(tco, tmp_path):
-    p = tco("sweep", "shared.json", "--param", "/eks/ops_share=0:1:4", "--format", "csv")
+    p = tco("sweep", "shared.json", "--param", "/eks/operations/share=0:1:4", "--format", "csv")
     assert p.returncode == 0, p.stderr
     assert [line.split(",")[0] for line in p.stdout.splitlines()[1:]] == ["0", "0.333333333333", "0.666666666666", "1"]
     (tmp_path / "mc.json").write_text('{"samples": "x"}', encoding="utf-8")

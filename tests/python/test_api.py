@@ -94,11 +94,15 @@ def test_a_scenario_is_kept_in_normal_form():
     assert s.to_json() == _core.normalize_scenario(json.dumps(make_scenario([gpu_workload()], name="norm")))
     data = s.to_dict()
     # Defaults made explicit, decimals as exact strings.
-    common = {"node_types": [], "nodes": [], "gpu_sharing": "none", "commitments": [], "extra_items": []}
-    assert data["eks"] == {"ops_share": "0.15", **common, "autoscaler": "karpenter", "scale_to_zero": False,
+    # Staff time is the effort model unless a scenario gives its own figures: `operations` stays empty
+    # (the presets' hours are not copied in), and the team's hours default to 1,840 a year and 4 a workload.
+    assert data["team"] == {"engineers": "0", "loaded_cost_per_engineer_year": "0", "working_hours_per_year": "1840",
+                            "service_hours_per_month": "4"}
+    common = {"operations": {}, "node_types": [], "nodes": [], "gpu_sharing": "none", "commitments": [], "extra_items": [], "clusters": 1}
+    assert data["eks"] == {**common, "autoscaler": "karpenter", "scale_to_zero": False,
                            "scale_up_lag_minutes": "2", "scale_down_delay_minutes": "1",
-                           "clusters": 1, "support": "standard", "auto_mode": False}
-    assert data["ecs"] == {"ops_share": "0.035", **common, "autoscaler": "capacity-provider", "scale_to_zero": False,
+                           "support": "standard", "auto_mode": False}
+    assert data["ecs"] == {**common, "autoscaler": "capacity-provider", "scale_to_zero": False,
                            "target_capacity": "1", "scale_up_lag_minutes": "4", "scale_down_delay_minutes": "15",
                            "reserved_memory_gib": "0.25", "fargate_spot_share": "0"}
     assert data["workloads"][0]["gpus"] == "1"
@@ -116,7 +120,8 @@ def test_decimal_money_in_a_dict_is_exact():
     assert s.to_dict()["team"]["loaded_cost_per_engineer_year"] == "123456.789012345678"
     # Exponent forms and trailing zeros are numbers like any other.
     doc = make_scenario(team={"engineers": D("2.50"), "loaded_cost_per_engineer_year": D("1.2E+5")})
-    assert libtco.load_scenario(doc).to_dict()["team"] == {"engineers": "2.5", "loaded_cost_per_engineer_year": "120000"}
+    assert libtco.load_scenario(doc).to_dict()["team"] == {"engineers": "2.5", "loaded_cost_per_engineer_year": "120000",
+                                                           "working_hours_per_year": "1840", "service_hours_per_month": "4"}
 
 
 def test_a_decimal_price_flows_through_exactly():
@@ -133,16 +138,17 @@ def test_a_decimal_price_flows_through_exactly():
 
 
 def test_floats_are_written_as_their_shortest_repr():
-    doc = make_scenario(team={"engineers": 6.0, "loaded_cost_per_engineer_year": 200000.5}, eks={"ops_share": 0.15})
+    doc = make_scenario(team={"engineers": 6.0, "loaded_cost_per_engineer_year": 200000.5}, eks={"operations": {"share": 0.15}})
     s = libtco.load_scenario(doc)
-    assert s.to_dict()["team"] == {"engineers": "6", "loaded_cost_per_engineer_year": "200000.5"}
-    assert s.to_dict()["eks"]["ops_share"] == "0.15"
+    assert s.to_dict()["team"] == {"engineers": "6", "loaded_cost_per_engineer_year": "200000.5", "working_hours_per_year": "1840",
+                                   "service_hours_per_month": "4"}
+    assert s.to_dict()["eks"]["operations"] == {"share": "0.15"}
     # A float from arithmetic keeps its binary error: 0.1 + 0.2 is 0.30000000000000004 (17 places),
     # past the 12 libtco accepts. Decimal("0.3") or "0.3" is the exact way.
     with pytest.raises(libtco.ValidationError) as info:
-        libtco.load_scenario(make_scenario(eks={"ops_share": 0.1 + 0.2}))
+        libtco.load_scenario(make_scenario(eks={"operations": {"share": 0.1 + 0.2}}))
     assert info.value.code == "libtco.validation.115"
-    assert libtco.load_scenario(make_scenario(eks={"ops_share": D("0.3")})).to_dict()["eks"]["ops_share"] == "0.3"
+    assert libtco.load_scenario(make_scenario(eks={"operations": {"share": D("0.3")}})).to_dict()["eks"]["operations"]["share"] == "0.3"
 
 
 def test_numpy_numbers_are_accepted():
@@ -309,7 +315,8 @@ def test_to_json_is_the_core_report_text(default_comparison):
     assert not text.endswith("\n")
     data = json.loads(text)
     assert list(data) == ["schema_version", "scenario", "month", "hours_basis", "hours", "region", "catalog", "warnings", "eks", "ecs",
-                          "difference_usd", "cheaper", "assumptions", "sources"]
+                          "difference_usd", "cheaper", "infrastructure_difference_usd", "cheaper_on_infrastructure", "staff_difference_usd",
+                          "assumptions", "sources"]
     assert default_comparison.schema_version == 1
     assert default_comparison.region == "us-east-1"
 
@@ -338,8 +345,8 @@ def test_comparison_frame_is_long_with_a_platform_column():
     doc = make_scenario([gpu_workload(replicas=8)], eks={"node_types": ["g5.xlarge"]}, ecs={"node_types": ["g5.xlarge"]})
     frame = libtco.compare(doc).to_frame()
     assert list(frame.columns) == ["platform", "category", "item", "detail", "usd", "usd_exact", "confidence"]
-    # EKS: fee, g5.xlarge, operations; ECS: the same three.
-    assert list(frame["platform"]) == ["eks"] * 3 + ["ecs"] * 3
+    # EKS: fee, g5.xlarge; ECS: the same two. The team costs nothing (NO_TEAM), so no staff-time line at all.
+    assert list(frame["platform"]) == ["eks"] * 2 + ["ecs"] * 2
     totals = frame.groupby("platform")["usd"].sum()
     assert totals["eks"] == D("5948.04")  # 73.00 + 8 x 1.006 x 730
     assert totals["ecs"] == D("5875.04")
@@ -353,7 +360,11 @@ def test_subtotals():
     eks = libtco.compare(doc).eks
     assert eks.subtotal("control_plane") == D("73.00")
     assert eks.subtotal("compute") == D("1468.76")  # 2 x 1.006 x 730
-    assert eks.subtotal("operations") == D("1500.00")  # 120000 x 0.15 / 12
+    # The effort model's lines at $120,000 / 1,840 h = $65.2173913/h: cluster care 16 h = 1,043.48, upgrades 40 x 3 / 12 = 10 h
+    # = 652.17, node rotation 4 h x 1 pool (x86 GPU) = 260.87, add-ons 2 x 7 = 14 h = 913.04, on-call 12 h = 782.61,
+    # service work 4 h x 1 workload = 260.87: 60 h, 1,043.48 + 652.17 + 260.87 + 913.04 + 782.61 + 260.87 = 3,913.04.
+    assert eks.subtotal("operations") == D("3913.04")
+    assert len([li for li in eks.line_items if li.category == "operations"]) == 6
     with pytest.raises(ValueError):
         eks.subtotal("storage")
 
@@ -393,10 +404,18 @@ def test_html_repr_is_a_side_by_side_table():
     assert page.startswith("<table") and page.endswith("</table>")
     assert "<b>" not in page and "&lt;b&gt;&amp;co&lt;/b&gt;" in page
     assert "<th>EKS (USD)</th><th>ECS (USD)</th>" in page
-    # One row per line item kind, both platforms side by side.
-    assert page.count("<tr><td>") == 3
+    # One row per line item kind, both platforms side by side: fee and compute (NO_TEAM: no staff time).
+    assert page.count("<tr><td>") == 2
     assert "5,875.04</td>" in page and "5,948.04</th>" in page
     assert "ECS is cheaper by $73.00 a month" in page
+    # With a team at $184,000 / 1,840 h = $100/h, one operations row per item, keyed without the platform:
+    # cluster care EKS 16 h = 1,600.00, ECS 4 h = 400.00; upgrades (EKS 40 x 3 / 12 = 10 h = 1,000.00) has no ECS line.
+    staffed = libtco.compare(dict(doc, team={"engineers": 1, "loaded_cost_per_engineer_year": 184000}))._repr_html_()
+    right = '<td style="text-align:right">'
+    assert f"<td>cluster care (staff time)</td>{right}1,600.00</td>{right}400.00</td>" in staffed
+    assert f"<td>version upgrades (staff time)</td>{right}1,000.00</td>{right}&ndash;</td>" in staffed
+    # fee, compute, then care, upgrades, node rotation, add-ons, on-call, service work.
+    assert staffed.count("<tr><td>") == 8 and "EKS cluster care" not in staffed
 
 
 def test_comparison_pickles(default_comparison):

@@ -163,3 +163,11 @@ def test_the_command_itself_exits_2_with_stdout_empty() -> None:
         assert proc.returncode == 2, proc.stderr
         assert proc.stdout == ""
         assert f"[{entry['code']}] {entry['path'] or '(document)'}: " in proc.stderr
+
+
+def test_the_seeds_ops_share_key_points_to_operations() -> None:
+    # ops_share moved under operations ({"share": ...}, or the effort model's hours): the error says where.
+    with pytest.raises(ValidationError) as info:
+        libtco.load_scenario(CORPUS / "scenario-unknown-key-ops-share.json")
+    assert (info.value.code, info.value.path) == ("libtco.validation.112", "/eks/ops_share")
+    assert '"operations"' in info.value.detail

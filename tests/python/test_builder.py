@@ -30,6 +30,15 @@ def built(**fields) -> Scenario:
     return Scenario(**{**base, **fields})
 
 
+#: The seed's staff rule, given explicitly (the default is the effort model, which the team size does not move):
+#: engineers x loaded cost x share / 12, EKS 0.15 and ECS 0.035. replace merges objects, so node_types stay.
+SEED_SHARES = {"eks": {"operations": {"share": "0.15"}}, "ecs": {"operations": {"share": "0.035"}}}
+
+
+def seeded(**fields) -> Scenario:
+    return built(**fields).replace(**SEED_SHARES)
+
+
 # --- Workload -------------------------------------------------------------------------------------
 
 
@@ -90,14 +99,20 @@ def test_a_missing_key_is_reported_with_its_path():
 
 
 def test_replace_merges_objects_and_leaves_the_original_alone():
-    s = built(team={"engineers": 6, "loaded_cost_per_engineer_year": 120000})
+    # The seed's share rule (given explicitly), under which the team size moves staff time.
+    s = seeded(team={"engineers": 6, "loaded_cost_per_engineer_year": 120000})
+    assert s.to_dict()["eks"]["node_types"] == ["g5.xlarge"] and s.to_dict()["eks"]["operations"] == {"share": "0.15"}
     more = s.replace(team={"engineers": 8})
-    assert more.to_dict()["team"] == {"engineers": "8", "loaded_cost_per_engineer_year": "120000"}
+    assert more.to_dict()["team"] == {"engineers": "8", "loaded_cost_per_engineer_year": "120000", "working_hours_per_year": "1840",
+                                      "service_hours_per_month": "4"}
     assert s.to_dict()["team"]["engineers"] == "6"
     # Staff time moves by 2 engineers x 120,000 / 12 x ops share: EKS 0.15 -> 3,000.00, ECS 0.035 -> 700.00.
     before, after = libtco.compare(s), libtco.compare(more)
     assert after.eks.total - before.eks.total == D("3000.00")
     assert after.ecs.total - before.ecs.total == D("700.00")
+    # Under the default effort model the hours are the platform's, not the team's: two more engineers change nothing.
+    effort = built(team={"engineers": 6, "loaded_cost_per_engineer_year": 120000})
+    assert libtco.compare(effort.replace(team={"engineers": 8})).eks.total == libtco.compare(effort).eks.total
 
 
 def test_replace_by_pointer_names_workloads():
@@ -149,12 +164,13 @@ def test_workloads_of_a_scenario_come_back_as_workloads():
 
 
 def results():
-    s = built(team={"engineers": 2, "loaded_cost_per_engineer_year": 120000})
+    # The seed's share rule (SEED_SHARES), so that the team size and /eks/operations/share move staff time.
+    s = seeded(team={"engineers": 2, "loaded_cost_per_engineer_year": 120000})
     return {
         "compare": libtco.compare(s),
-        "sweep": libtco.sweep(s, {"/team/engineers": [1, 2, 3], "/eks/ops_share": ["0.1", "0.2"]}),
+        "sweep": libtco.sweep(s, {"/team/engineers": [1, 2, 3], "/eks/operations/share": ["0.1", "0.2"]}),
         "break_even": libtco.break_even(s, "/team/engineers", 0, 10),
-        "sensitivity": libtco.sensitivity(s, {"/eks/ops_share": ("0.1", "0.2")}),
+        "sensitivity": libtco.sensitivity(s, {"/eks/operations/share": ("0.1", "0.2")}),
         "monte_carlo": libtco.monte_carlo(s, {"/team/engineers": {"distribution": "uniform", "low": 1, "high": 3}}, samples=64, seed=7),
         "recommend": libtco.recommend(s),
         "project": libtco.project(s, "2027-01", 6),
@@ -175,7 +191,7 @@ def test_repr_evaluates_back_and_pickles(all_results, kind):
     assert str(result) and not str(result).startswith(kind + "(")
 
 
-# By hand for built(team=2 engineers at $120,000 a year): three g5.xlarge a platform, 3 x 730 h x $1.006 =
+# By hand for seeded(team=2 engineers at $120,000 a year): three g5.xlarge a platform, 3 x 730 h x $1.006 =
 # $2,203.14; staff time 2 x $120,000 / 12 = $20,000 a month, EKS's share 0.15 ($3,000.00), ECS's 0.035
 # ($700.00); EKS's cluster fee 730 h x $0.10 = $73.00. EKS $5,276.14, ECS $2,903.14, EKS - ECS $2,373.00.
 # EKS - ECS = $73 + engineers x $10,000 x (EKS share - 0.035).
@@ -197,12 +213,12 @@ def test_a_comparison_frame_dict_and_html_hold_its_bill(all_results):
 def test_a_sweep_frame_dict_and_html_hold_every_point(all_results):
     s = all_results["sweep"]
     frame = s.to_frame()
-    assert list(frame.columns) == ["/team/engineers", "/eks/ops_share", "eks_usd", "ecs_usd", "difference_usd"]
+    assert list(frame.columns) == ["/team/engineers", "/eks/operations/share", "eks_usd", "ecs_usd", "difference_usd"]
     # The last parameter fastest: (1, 0.1), (1, 0.2), (2, 0.1), ... ; 73 + e x 10,000 x (share - 0.035).
     assert list(frame["difference_usd"]) == pytest.approx([723.00, 1723.00, 1373.00, 3373.00, 2023.00, 5023.00])
     assert s.to_dict()["axes"] == [{"parameter": "/team/engineers", "values": ["1", "2", "3"]},
-                                   {"parameter": "/eks/ops_share", "values": ["0.1", "0.2"]}]
-    assert s._repr_html_().startswith("<p>Sweep of 6 points (/team/engineers: 3 values, /eks/ops_share: 2 values); closed form</p>")
+                                   {"parameter": "/eks/operations/share", "values": ["0.1", "0.2"]}]
+    assert s._repr_html_().startswith("<p>Sweep of 6 points (/team/engineers: 3 values, /eks/operations/share: 2 values); closed form</p>")
 
 
 def test_a_break_even_frame_dict_and_html_say_there_is_no_crossing(all_results):
@@ -218,7 +234,7 @@ def test_a_break_even_frame_dict_and_html_say_there_is_no_crossing(all_results):
 def test_a_tornado_frame_dict_and_html_hold_its_bar(all_results):
     t = all_results["sensitivity"]
     # EKS's share 0.1: 73 + 20,000 x 0.065 = 1,373; 0.2: 73 + 20,000 x 0.165 = 3,373; the swing $2,000.
-    assert t.to_frame().to_dict("records") == [{"parameter": "/eks/ops_share", "base_value": 0.15, "low": 0.1, "high": 0.2,
+    assert t.to_frame().to_dict("records") == [{"parameter": "/eks/operations/share", "base_value": 0.15, "low": 0.1, "high": 0.2,
                                                 "difference_at_low_usd": 1373.0, "difference_at_high_usd": 3373.0, "swing_usd": 2000.0}]
     assert D(t.to_dict()["base_difference_usd"]) == D("2373.00")
     page = t._repr_html_()
@@ -240,8 +256,10 @@ def test_a_recommendation_frame_dict_and_html_cite_the_cost_gap(all_results):
     r = all_results["recommend"]
     frame = r.to_frame()
     assert list(frame.columns) == ["favours", "points", "text"] and len(frame) == len(r.reasons)
-    gap = next(t for t in frame["text"] if t.startswith("ECS costs "))
-    assert gap.startswith("ECS costs $2,373.00 a month less")
+    # Infrastructure: only EKS's $73.00 cluster fee differs; staff 2 x 120,000 x (0.15 - 0.035) / 12 = $2,300.00; in all $2,373.00.
+    assert frame["text"][0].startswith("On infrastructure (without staff time) ECS costs $73.00 a month less")
+    assert frame["text"][1].startswith("Staff time: EKS takes $2,300.00 a month more")
+    assert frame["text"][2] == "With staff time, ECS is cheaper by $2,373.00 a month in total"
     assert r.to_dict()["platform"] == r.platform
     assert r._repr_html_().startswith(f"<p><b>{r.headline}</b></p><ul>")
 
@@ -343,6 +361,6 @@ def test_a_catalog_given_or_chosen_gives_equal_comparisons():
 
 def test_exact_decimals_are_written_positionally():
     # str(Decimal("3E-12")) is "3E-12"; plain data and CSV keep every digit in place instead.
-    g = libtco.sweep(built(), {"/eks/ops_share": ["0.000000000003", "0.5"]})
+    g = libtco.sweep(seeded(), {"/eks/operations/share": ["0.000000000003", "0.5"]})  # a share to vary: the seed's rule
     assert g.to_dict()["axes"][0]["values"] == ["0.000000000003", "0.5"]
     assert g.to_csv().splitlines()[1].startswith("0.000000000003,")

@@ -130,8 +130,11 @@ def test_a_blanket_discount_applies_to_every_catalog_price():
     assert line(result.eks, "compute").detail == "1 x 730 h x $49.536/h"
     assert line(result.eks, "compute").usd == D("36161.28")
     assert line(result.eks, "control_plane").usd == D("65.70")
-    # Staff time is not an AWS price: 0.15 x 4 x 180,000 / 12 = 9,000.00, unchanged.
-    assert line(result.eks, "operations").usd == D("9000.00")
+    # Staff time is not an AWS price. The effort model (eks-karpenter) at 180,000 / 1,840 = $97.8260870/h: cluster care 16 h,
+    # upgrades 40 x 3 / 12 = 10 h, node rotation 4 h x 1 pool (x86 GPU), add-ons 2 x 7 = 14 h, on-call 12 h, service work
+    # 4 h x 1 workload = 60 h; 60 x 180,000 / 1,840 = 5,869.57, unchanged by the discount.
+    assert result.eks.subtotal("operations") == D("5869.57")
+    assert result.eks.staff == D("5869.57")
     assert result.overlay == {"name": "acme-edp", "discount": D("0.1")}
 
 
@@ -180,19 +183,35 @@ def test_line_items_carry_their_sources_and_confidence():
     assert line(eks, "control_plane").confidence == "high"
     assert line(eks, "compute").sources == ("karpenter-pricing",)
     assert line(eks, "compute").confidence == "high"
-    # The default ops share is the model's weakest assumption.
-    assert line(eks, "operations").sources == ("/eks/ops_share",)
-    assert line(eks, "operations").confidence == "low"
-    # 73.00 + 40,179.20 rest on high-confidence prices; 9,000.00 on the low-confidence share.
-    assert eks.usd_by_confidence == {"high": D("40252.20"), "medium": D("0.00"), "low": D("9000.00")}
+    # Staff time is the model's weakest assumption: each effort line names its figures and the working hours,
+    # and the presets' hours are low-confidence planning defaults.
+    on_call = line(eks, "operations", "EKS on-call and incidents (staff time)")
+    assert on_call.sources == ("/eks/operations/on_call_hours_per_month", "/team/working_hours_per_year")
+    upgrades = line(eks, "operations", "EKS version upgrades (staff time)")
+    assert upgrades.sources == ("/eks/operations/upgrade_hours_per_upgrade", "/eks/operations/upgrades_per_year", "/team/working_hours_per_year")
+    assert {li.confidence for li in eks.line_items if li.category == "operations"} == {"low"}
+    # 73.00 + 40,179.20 rest on high-confidence prices; the staff time, 60 h x 180,000 / 1,840 = 5,869.57 (see the
+    # overlay test above), on low-confidence hours.
+    assert eks.usd_by_confidence == {"high": D("40252.20"), "medium": D("0.00"), "low": D("5869.57")}
     assert sum(eks.usd_by_confidence.values()) == eks.total
     assert [s["id"] for s in result.sources] == ["aws-ecs-pricing", "aws-eks-pricing", "karpenter-pricing"]
     assert all(s["confidence"] == "high" for s in result.sources)
 
 
 def test_a_share_the_team_gives_is_its_own_figure():
-    doc = h100_training(team=TEAM, eks={"node_types": ["p5.48xlarge"], "ops_share": "0.12"})
-    assert line(libtco.compare(doc).eks, "operations").confidence == "high"
+    doc = h100_training(team=TEAM, eks={"node_types": ["p5.48xlarge"], "operations": {"share": "0.12"}})
+    ops = line(libtco.compare(doc).eks, "operations")  # the seed's rule: one line
+    assert ops.confidence == "high" and ops.sources == ("/eks/operations/share",)
+    # The seed's own share, 0.15, is its low-confidence default.
+    seed = line(libtco.compare(h100_training(team=TEAM, eks={"node_types": ["p5.48xlarge"], "operations": {"share": "0.15"}})).eks, "operations")
+    assert seed.confidence == "low"
+    # Hours the team gives are its own figures too, but the line is priced over the default 1,840 working hours a
+    # year, a medium-confidence figure: medium, until the team gives its working hours as well.
+    on_call = "EKS on-call and incidents (staff time)"
+    hours = h100_training(team=TEAM, eks={"node_types": ["p5.48xlarge"], "operations": {"on_call_hours_per_month": "20"}})
+    assert line(libtco.compare(hours).eks, "operations", on_call).confidence == "medium"
+    hours["team"] = dict(TEAM, working_hours_per_year="1800")
+    assert line(libtco.compare(hours).eks, "operations", on_call).confidence == "high"
 
 
 def test_a_scenario_document_is_not_changed_by_comparing():

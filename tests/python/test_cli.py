@@ -70,10 +70,14 @@ def test_compare_default_table_shows_both_platforms_and_totals(tco):
     assert total.split()[1:] == [f"{expected.eks.total:,}", f"{expected.ecs.total:,}"]
     (fee,) = [r for r in out.splitlines() if "control plane fee" in r]
     assert fee.split()[-2:] == ["73.00", "0.00"]  # 730 h x $0.10/h; ECS has no fee
-    (ops,) = [r for r in out.splitlines() if "platform operations" in r]
-    assert ops.split()[-2:] == ["15,000.00", "3,500.00"]  # 6 x 200,000 x 0.15 / 12 and x 0.035 / 12
+    # Staff time by the effort model, one row per item: cluster care 16 h (eks-karpenter) and 4 h (ecs-asg)
+    # x $200,000 / 1,840 h = 1,739.13 and 434.78.
+    (care,) = [r for r in out.splitlines() if "cluster care (staff time)" in r]
+    assert care.split()[-2:] == ["1,739.13", "434.78"]
     assert out == expected.to_table() + "\n" + libtco.recommend(libtco.default_scenario()).to_text()
-    assert "Recommendation: " in out and "ECS costs $11,206.70 a month less" in out
+    # The seed's infrastructure (EKS 6,207.22, ECS 6,500.52) plus 84 h and 42 h of staff time (9,130.43 and 4,565.22):
+    # 15,337.65 - 11,065.74 = 4,271.91 (test_costs.py works these out).
+    assert "Recommendation: " in out and "With staff time, ECS is cheaper by $4,271.91 a month in total" in out
 
 
 def test_compare_json_equals_the_library_report(tco, scenario_file):
@@ -93,14 +97,19 @@ def test_compare_csv_rows_add_up_to_the_totals(tco):
     out = ok(tco("compare", "--format", "csv"))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == ["month", "platform", "category", "item", "detail", "usd", "confidence"]
-    totals = {}
+    totals, infrastructure = {}, {}
     for platform in ("eks", "ecs"):
-        parts = [D(r["usd"]) for r in rows if r["platform"] == platform and r["category"] != "total"]
+        parts = [r for r in rows if r["platform"] == platform and r["category"] not in ("total", "infrastructure")]
         (total,) = [D(r["usd"]) for r in rows if r["platform"] == platform and r["category"] == "total"]
-        assert sum(parts) == total
-        totals[platform] = total
+        assert sum(D(r["usd"]) for r in parts) == total
+        # The infrastructure row is every line but staff time.
+        (infra,) = [D(r["usd"]) for r in rows if r["platform"] == platform and r["category"] == "infrastructure"]
+        assert infra == sum(D(r["usd"]) for r in parts if r["category"] != "operations")
+        totals[platform], infrastructure[platform] = total, infra
     (difference,) = [D(r["usd"]) for r in rows if r["category"] == "difference"]
     assert difference == totals["eks"] - totals["ecs"]
+    (infrastructure_difference,) = [D(r["usd"]) for r in rows if r["category"] == "infrastructure_difference"]
+    assert infrastructure_difference == infrastructure["eks"] - infrastructure["ecs"]
     assert all(r["month"] == "2026-09" for r in rows)
     # Details with commas are quoted, so every row has the seven fields.
     assert all(None not in r and len(r) == 7 for r in rows)

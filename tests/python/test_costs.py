@@ -229,7 +229,7 @@ def test_given_nodes_are_filled_before_new_ones_are_added():
 def test_staff_time_is_the_platform_share_of_the_team():
     # 6 engineers x $200,000/year = $1,200,000/year;
     #   EKS: x 0.15  / 12 = $15,000.00 a month;  ECS: x 0.035 / 12 = $3,500.00.
-    doc = make_scenario(team={"engineers": 6, "loaded_cost_per_engineer_year": "200000"}, eks={"ops_share": "0.15"}, ecs={"ops_share": "0.035"})
+    doc = make_scenario(team={"engineers": 6, "loaded_cost_per_engineer_year": "200000"}, eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
     result = libtco.compare(doc)
     assert line(result.eks, "operations").usd == D("15000.00")
     assert line(result.ecs, "operations").usd == D("3500.00")
@@ -238,22 +238,45 @@ def test_staff_time_is_the_platform_share_of_the_team():
     assert result.difference == D("11573.00")
 
 
-def test_ops_shares_default_to_the_documented_assumptions():
-    # Defaults: EKS 0.15, ECS 0.035 (libtco/catalog/assumptions.hpp). 1 engineer at $120,000/year:
-    #   EKS 120000 x 0.15 / 12 = $1,500.00; ECS 120000 x 0.035 / 12 = $350.00.
-    result = libtco.compare(make_scenario(team={"engineers": 1, "loaded_cost_per_engineer_year": 120000}))
+def test_staff_time_defaults_to_the_effort_model_and_not_to_the_team_size():
+    # No workload, one EKS cluster, 1 engineer at $184,000 a year over 1,840 working hours: $100 an hour.
+    #   eks-karpenter: care 16 + upgrades 40 x 3 / 12 = 10 + add-ons 2 x 7 = 14 + on-call 12 = 52 h = $5,200.00;
+    #   ecs-asg: care 4 + add-ons 2 x 1 + on-call 4 = 10 h = $1,000.00. Ten engineers change nothing.
+    for engineers in (1, 10):
+        result = libtco.compare(make_scenario(team={"engineers": engineers, "loaded_cost_per_engineer_year": 184000}))
+        assert result.eks.subtotal("operations") == D("5200.00")
+        assert result.ecs.subtotal("operations") == D("1000.00")
+        assert result.eks.staff_time == {"basis": "effort", "preset": "eks-karpenter", "hours_per_month": D("52"), "usd_per_hour": D("100")}
+        assert line(result.eks, "operations", "EKS version upgrades (staff time)").usd == D("1000.00")
+    used = {a.name: a for a in result.assumptions}
+    assert used["/eks/operations/on_call_hours_per_month"].value == D("12")
+    assert (used["/eks/operations/on_call_hours_per_month"].low, used["/eks/operations/on_call_hours_per_month"].high) == (D("4"), D("24"))
+    assert used["/team/working_hours_per_year"].value == D("1840")
+
+
+def test_the_infrastructure_band_and_staff_time_add_up_to_the_total():
+    # EKS: the $73.00 cluster fee is all its infrastructure; staff $5,200.00 (above). ECS: nothing but staff.
+    result = libtco.compare(make_scenario(team={"engineers": 1, "loaded_cost_per_engineer_year": 184000}))
+    assert (result.eks.infrastructure, result.eks.staff, result.eks.total) == (D("73.00"), D("5200.00"), D("5273.00"))
+    assert (result.ecs.infrastructure, result.ecs.staff) == (D("0.00"), D("1000.00"))
+    assert result.infrastructure_difference == D("73.00") and result.cheaper_on_infrastructure == "ecs"
+    assert result.difference == D("4273.00")
+
+
+def test_the_seeds_share_is_an_explicit_alternative():
+    # 1 engineer at $120,000: EKS 120,000 x 0.15 / 12 = $1,500.00; ECS x 0.035 / 12 = $350.00.
+    result = libtco.compare(make_scenario(team={"engineers": 1, "loaded_cost_per_engineer_year": 120000},
+                                          eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}}))
     assert line(result.eks, "operations").usd == D("1500.00")
     assert line(result.ecs, "operations").usd == D("350.00")
     used = {a.name: a for a in result.assumptions}
-    assert used["/eks/ops_share"].value == D("0.15")
-    assert used["/ecs/ops_share"].value == D("0.035")
-    assert used["/eks/ops_share"].low == D("0.10")
-    assert used["/eks/ops_share"].high == D("0.20")
+    assert used["/eks/operations/share"].value == D("0.15")
+    assert (used["/eks/operations/share"].low, used["/eks/operations/share"].high) == (D("0.10"), D("0.20"))
 
 
 def test_fractional_engineers_and_exact_thirds():
     # 2.5 engineers x $100,000 x 0.1 / 12 = 25,000 / 12 = 2,083.333... -> $2,083.33.
-    result = libtco.compare(make_scenario(team={"engineers": "2.5", "loaded_cost_per_engineer_year": 100000}, eks={"ops_share": "0.1"}))
+    result = libtco.compare(make_scenario(team={"engineers": "2.5", "loaded_cost_per_engineer_year": 100000}, eks={"operations": {"share": "0.1"}}))
     ops = line(result.eks, "operations")
     assert ops.usd == D("2083.33")
     assert ops.usd_exact == D("2083.333333333333")  # 12 decimal places, half-even
@@ -313,7 +336,7 @@ def test_a_tie():
 def test_eks_can_be_the_cheaper_platform():
     # No EKS cluster, EKS staff share 0.01, ECS 0.05, 1 engineer at $120,000:
     #   EKS 120000 x 0.01 / 12 = $100.00; ECS 120000 x 0.05 / 12 = $500.00.
-    doc = make_scenario(team={"engineers": 1, "loaded_cost_per_engineer_year": 120000}, eks={"clusters": 0, "ops_share": "0.01"}, ecs={"ops_share": "0.05"})
+    doc = make_scenario(team={"engineers": 1, "loaded_cost_per_engineer_year": 120000}, eks={"clusters": 0, "operations": {"share": "0.01"}}, ecs={"operations": {"share": "0.05"}})
     result = libtco.compare(doc)
     assert (result.eks.total, result.ecs.total) == (D("100.00"), D("500.00"))
     assert result.difference == D("-400.00")
@@ -344,6 +367,31 @@ def test_money_is_decimal_everywhere(default_comparison):
 
 # --- the default scenario -------------------------------------------------------------------------
 
+CENT = D("0.01")
+
+# The default scenario's staff time by the effort model: six workloads, one cluster a platform, two kinds of node
+# (an x86 CPU pool for t3/r5 and an x86 GPU pool for g4dn/g6/p5), at $200,000 / 1,840 h = $108.6956522/h.
+#   eks-karpenter: care 16 + upgrades 40 x 3 / 12 = 10 + rotation 4 x 2 pools = 8 + add-ons 2 x 7 = 14 + on-call 12
+#                  + service work 4 x 6 workloads = 24: 84 h, 84 x 200,000 / 1,840 = $9,130.43;
+#   ecs-asg:       care 4 + no upgrades + rotation 4 x 2 = 8 + add-ons 2 x 1 = 2 + on-call 4 + service work 24: 42 h = $4,565.22.
+DEFAULT_EKS_HOURS = {"EKS cluster care (staff time)": 16, "EKS version upgrades (staff time)": 10, "EKS node and AMI rotation (staff time)": 8,
+                     "EKS add-ons (staff time)": 14, "EKS on-call and incidents (staff time)": 12, "EKS service work (staff time)": 24}
+DEFAULT_ECS_HOURS = {"ECS cluster care (staff time)": 4, "ECS node and AMI rotation (staff time)": 8, "ECS add-ons (staff time)": 2,
+                     "ECS on-call and incidents (staff time)": 4, "ECS service work (staff time)": 24}
+
+
+def at_default_rate(hours: int) -> Decimal:
+    """hours x $200,000 / 1,840 h, to the 12 places of an exact line."""
+    return (D(hours) * 200000 / 1840).quantize(D("1e-12"))
+
+
+# The infrastructure is what the effort model left alone: the seed's default report had EKS $21,207.22 and ECS
+# $10,000.52 with staff time 6 x 200,000 x 0.15 / 12 = $15,000.00 and x 0.035 / 12 = $3,500.00, so infrastructure
+# $6,207.22 and $6,500.52 (to a cent: each is a sum of rounded lines). With the effort model's staff time:
+#   EKS 6,207.22 + 9,130.43 = $15,337.65; ECS 6,500.52 + 4,565.22 = $11,065.74; ECS cheaper by $4,271.91;
+#   on infrastructure alone EKS is cheaper by 6,500.52 - 6,207.22 = $293.30 (a cent either way).
+DEFAULT_EKS_INFRASTRUCTURE, DEFAULT_ECS_INFRASTRUCTURE = D("6207.22"), D("6500.52")
+
 
 def test_default_scenario_runs_and_shows_the_seed_figures(default_comparison):
     result = default_comparison
@@ -353,9 +401,22 @@ def test_default_scenario_runs_and_shows_the_seed_figures(default_comparison):
     # 1 cluster x 730 h x $0.10/h
     assert line(result.eks, "control_plane").usd == D("73.00")
     assert line(result.ecs, "control_plane").usd == D("0.00")
-    # 6 engineers x $200,000 x 0.15 / 12 and x 0.035 / 12
-    assert line(result.eks, "operations").usd == D("15000.00")
-    assert line(result.ecs, "operations").usd == D("3500.00")
+    # Staff time: one line per item of platform work, hours x $200,000 / 1,840 h (DEFAULT_EKS_HOURS above).
+    for report, hours in ((result.eks, DEFAULT_EKS_HOURS), (result.ecs, DEFAULT_ECS_HOURS)):
+        ops = {li.item: li.usd_exact for li in report.line_items if li.category == "operations"}
+        assert ops == {item: at_default_rate(h) for item, h in hours.items()}
+    assert result.eks.staff_time == {"basis": "effort", "preset": "eks-karpenter", "hours_per_month": D("84"), "usd_per_hour": D("108.70")}
+    assert result.ecs.staff_time == {"basis": "effort", "preset": "ecs-asg", "hours_per_month": D("42"), "usd_per_hour": D("108.70")}
+    # The totals and the two bands (the seed's infrastructure plus the effort model's staff time, above).
+    assert (result.eks.total, result.ecs.total, result.difference, result.cheaper) == (D("15337.65"), D("11065.74"), D("4271.91"), "ecs")
+    assert abs(result.eks.infrastructure - DEFAULT_EKS_INFRASTRUCTURE) <= CENT and abs(result.eks.staff - D("9130.43")) <= CENT
+    assert abs(result.ecs.infrastructure - DEFAULT_ECS_INFRASTRUCTURE) <= CENT and abs(result.ecs.staff - D("4565.22")) <= CENT
+    for report in (result.eks, result.ecs):
+        assert report.infrastructure + report.staff == report.total
+        assert report.staff == report.subtotal("operations")
+    assert result.cheaper_on_infrastructure == "eks"
+    assert abs(result.infrastructure_difference - D("-293.30")) <= CENT
+    assert result.infrastructure_difference == result.eks.infrastructure - result.ecs.infrastructure
     # The fine-tuning job: 8 x H100 for 120 h, on spot at 57% off (55.04 x 0.43 = 23.6672 $/h), with
     # EKS's 5% on-demand fallback: 0.95 x 120 x 23.6672 = 2,698.0608 and 0.05 x 120 x 55.04 = 330.24.
     tuning = {g.purchase: g for g in result.eks.instances if "fine-tuning" in g.replicas}
@@ -376,9 +437,42 @@ def test_default_scenario_runs_and_shows_the_seed_figures(default_comparison):
         assert sorted(by_slot.values()) == [2, 4]
 
 
+def test_the_default_scenario_with_the_seeds_shares_is_the_seeds_report():
+    # The seed's rule, given explicitly, brings back the seed's totals (EKS $21,207.22, ECS $10,000.52): the
+    # infrastructure the default report rests on is unchanged.
+    seeded = libtco.default_scenario().replace(eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
+    result = libtco.compare(seeded)
+    assert line(result.eks, "operations").usd == D("15000.00")  # 6 x 200,000 x 0.15 / 12
+    assert line(result.ecs, "operations").usd == D("3500.00")  # 6 x 200,000 x 0.035 / 12
+    assert (result.eks.total, result.ecs.total) == (D("21207.22"), D("10000.52"))
+    assert result.eks.staff_time["basis"] == "share"
+
+
 def test_default_table_shows_the_control_plane_and_operations_rows(default_comparison):
     rows = default_comparison.to_table().splitlines()
     (fee,) = [r for r in rows if "control plane fee" in r]
     assert fee.split()[-2:] == ["73.00", "0.00"]
-    (ops,) = [r for r in rows if "platform operations (staff time)" in r]
-    assert ops.split()[-2:] == ["15,000.00", "3,500.00"]
+    # One row per item, keyed without the platform: 16 h and 4 h x 200,000 / 1,840 = 1,739.13 and 434.78.
+    (care,) = [r for r in rows if "cluster care (staff time)" in r]
+    assert care.split()[-2:] == ["1,739.13", "434.78"]
+    assert not [r for r in rows if "EKS cluster care" in r or "ECS cluster care" in r]
+    # 10 h x 108.6956522 = 1,086.96 on EKS; ECS has no versions to upgrade.
+    (upgrades,) = [r for r in rows if "version upgrades (staff time)" in r]
+    assert upgrades.split()[-2:] == ["1,086.96", "-"]
+    # 24 h of service work on both: 2,608.70.
+    (service,) = [r for r in rows if "service work (staff time)" in r]
+    assert service.split()[-2:] == ["2,608.70", "2,608.70"]
+    # Under the total: the two bands and the hours (84 and 42, DEFAULT_EKS_HOURS and DEFAULT_ECS_HOURS).
+    (hours,) = [r for r in rows if r.startswith("  platform work a month")]
+    assert hours.split()[-4:] == ["84", "h", "42", "h"]
+    (infrastructure,) = [r for r in rows if r.startswith("  infrastructure (without staff time)")]
+    (staff,) = [r for r in rows if r.startswith("  staff time")]
+    eks_infrastructure, ecs_infrastructure = (D(v.replace(",", "")) for v in infrastructure.split()[-2:])
+    assert abs(eks_infrastructure - DEFAULT_EKS_INFRASTRUCTURE) <= CENT and abs(ecs_infrastructure - DEFAULT_ECS_INFRASTRUCTURE) <= CENT
+    eks_staff, ecs_staff = (D(v.replace(",", "")) for v in staff.split()[-2:])
+    assert abs(eks_staff - D("9130.43")) <= CENT and abs(ecs_staff - D("4565.22")) <= CENT
+    # After the verdict, the infrastructure alone: EKS cheaper by 6,500.52 - 6,207.22 = $293.30, to a cent.
+    verdict = rows.index("ECS is cheaper by $4,271.91 a month (EKS minus ECS: 4,271.91).")
+    gap = ecs_infrastructure - eks_infrastructure
+    assert abs(gap - D("293.30")) <= CENT
+    assert rows[verdict + 1] == f"On infrastructure alone (without staff time), EKS is cheaper by ${gap:,} a month."

@@ -192,12 +192,25 @@ def test_consumer_cli_and_api_print_the_same_bytes_for_a_rich_scenario(tmp_path)
 
 # --- the analyses: the planner (C++ writers called directly), the CLI and the Python API -----------
 
-#: Each analysis with the arguments `tco` and the planner both take.
+#: The default scenario with the seed's staff rule given explicitly (engineers x loaded cost x share, EKS 0.15 and
+#: ECS 0.035), so that /team/engineers moves the difference (a break-even crossing to print) and /eks/operations/share
+#: exists: the default's effort model has neither. replace merges the objects: everything else is the default's.
+SEEDED = libtco.default_scenario().replace(eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
+
+
+@pytest.fixture(scope="module")
+def seeded_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("seeded") / "seeded-default.json"
+    path.write_text(SEEDED.to_json(), encoding="utf-8")
+    return str(path)
+
+
+#: Each analysis with the arguments `tco` and the planner both take (after the SEEDED scenario's file).
 ANALYSES = {
     "sweep": ["--param", "/team/engineers=1:9:5", "--param", "/ecs/reserved_memory_gib=0:1:3"],
     "breakeven": ["--param", "/team/engineers", "--range", "0:40"],
-    "sensitivity": ["--param", "/eks/ops_share=0.1:0.2", "--param", "/ecs/reserved_memory_gib=0:1"],
-    "montecarlo": ["--samples", "300", "--seed", "11", "--param", "/eks/ops_share=triangular:0.1:0.15:0.2",
+    "sensitivity": ["--param", "/eks/operations/share=0.1:0.2", "--param", "/ecs/reserved_memory_gib=0:1"],
+    "montecarlo": ["--samples", "300", "--seed", "11", "--param", "/eks/operations/share=triangular:0.1:0.15:0.2",
                    "--param", "/ecs/reserved_memory_gib=uniform:0:1", "--param", "/team/engineers=choice:4,6,9"],
 }
 
@@ -209,9 +222,9 @@ def cli(*args: str) -> bytes:
 @needs_consumer
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
 @pytest.mark.parametrize("command", sorted(ANALYSES))
-def test_the_example_planner_prints_what_tco_prints_for_each_analysis(command, fmt):
+def test_the_example_planner_prints_what_tco_prints_for_each_analysis(command, fmt, seeded_path):
     assert CONSUMER is not None
-    args = [command, *ANALYSES[command], "--format", fmt]
+    args = [command, seeded_path, *ANALYSES[command], "--format", fmt]
     assert run([CONSUMER, *args]) == cli(*args)
 
 
@@ -230,13 +243,13 @@ def test_the_planner_and_tco_agree_on_each_analysis_of_a_rich_scenario(tmp_path,
 
 
 def api_results() -> dict[str, object]:
-    """Each analysis of ANALYSES through the Python API, on the default scenario."""
-    scenario = libtco.default_scenario()
+    """Each analysis of ANALYSES through the Python API, on the SEEDED default scenario."""
+    scenario = SEEDED
     return {
         "sweep": libtco.sweep(scenario, {"/team/engineers": [1, 3, 5, 7, 9], "/ecs/reserved_memory_gib": ["0", "0.5", "1"]}),
         "breakeven": libtco.break_even(scenario, "/team/engineers", 0, 40),
-        "sensitivity": libtco.sensitivity(scenario, {"/eks/ops_share": ("0.1", "0.2"), "/ecs/reserved_memory_gib": (0, 1)}),
-        "montecarlo": libtco.monte_carlo(scenario, {"/eks/ops_share": {"distribution": "triangular", "low": "0.1", "mode": "0.15", "high": "0.2"},
+        "sensitivity": libtco.sensitivity(scenario, {"/eks/operations/share": ("0.1", "0.2"), "/ecs/reserved_memory_gib": (0, 1)}),
+        "montecarlo": libtco.monte_carlo(scenario, {"/eks/operations/share": {"distribution": "triangular", "low": "0.1", "mode": "0.15", "high": "0.2"},
                                                     "/ecs/reserved_memory_gib": {"distribution": "uniform", "low": 0, "high": 1},
                                                     "/team/engineers": {"distribution": "choice", "values": [4, 6, 9]}},
                                          samples=300, seed=11),
@@ -244,16 +257,25 @@ def api_results() -> dict[str, object]:
 
 
 @pytest.mark.parametrize("command", sorted(ANALYSES))
-def test_the_python_api_gives_what_tco_prints_for_each_analysis(command):
+def test_the_python_api_gives_what_tco_prints_for_each_analysis(command, seeded_path):
     # Needs no consumer: the data behind `tco <analysis> --format json` is the API's to_dict().
     result = api_results()[command]
-    printed = cli(command, *ANALYSES[command], "--format", "json")
+    printed = cli(command, seeded_path, *ANALYSES[command], "--format", "json")
     assert json.loads(printed) == result.to_dict()  # type: ignore[attr-defined]
     assert printed == (json.dumps(result.to_dict(), indent=2) + "\n").encode("utf-8")  # type: ignore[attr-defined]
 
 
-def test_the_python_api_gives_the_csv_and_summary_tco_prints():
+def test_the_python_api_gives_what_tco_prints_for_the_default_effort_figures():
+    # The default scenario itself (no file): its staff parameters are the effort model's figures and the team's hours.
+    args = ["--param", "/eks/operations/on_call_hours_per_month=4:24", "--param", "/team/working_hours_per_year=1700:2000"]
+    result = libtco.sensitivity(libtco.default_scenario(), {"/eks/operations/on_call_hours_per_month": (4, 24),
+                                                            "/team/working_hours_per_year": (1700, 2000)})
+    printed = cli("sensitivity", *args, "--format", "json")
+    assert printed == (json.dumps(result.to_dict(), indent=2) + "\n").encode("utf-8")
+
+
+def test_the_python_api_gives_the_csv_and_summary_tco_prints(seeded_path):
     results = api_results()
-    assert cli("sweep", *ANALYSES["sweep"], "--format", "csv") == results["sweep"].to_csv().encode("utf-8")  # type: ignore[attr-defined]
-    table = cli("breakeven", *ANALYSES["breakeven"], "--format", "table").decode("utf-8")
+    assert cli("sweep", seeded_path, *ANALYSES["sweep"], "--format", "csv") == results["sweep"].to_csv().encode("utf-8")  # type: ignore[attr-defined]
+    table = cli("breakeven", seeded_path, *ANALYSES["breakeven"], "--format", "table").decode("utf-8")
     assert table.startswith(results["breakeven"].summary() + ".\n")  # type: ignore[attr-defined]

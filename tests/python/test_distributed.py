@@ -32,6 +32,12 @@ def default():
     return libtco.default_scenario()
 
 
+@pytest.fixture(scope="module")
+def seeded(default):
+    """The default with the seed's staff rule given explicitly, so that it has ops shares to sweep (the effort model has none)."""
+    return default.replace(eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
+
+
 def tasks_run(client, run):
     """The result of run() and how many tasks of each function the workers ran for it."""
     with distributed.get_task_stream(client) as stream:
@@ -104,10 +110,11 @@ def test_batches_and_their_results_pickle(default):
 # --- sweeps ---------------------------------------------------------------------------------------
 
 
-def test_a_closed_form_sweep_on_the_cluster_is_the_local_sweep(client, default):
-    grid = {"/team/engineers": range(1, 41), "/eks/ops_share": [0.10, 0.15, 0.20], "/ecs/ops_share": ["0.02", "0.05"]}
-    local = libtco.sweep(default, grid)
-    remote, tasks = tasks_run(client, lambda: dtco.sweep(default, grid, client=client, batch_points=50))
+def test_a_closed_form_sweep_on_the_cluster_is_the_local_sweep(client, seeded):
+    grid = {"/team/engineers": range(1, 41), "/eks/operations/share": [0.10, 0.15, 0.20], "/ecs/operations/share": ["0.02", "0.05"]}
+    local = libtco.sweep(seeded, grid)
+    assert local.closed_form
+    remote, tasks = tasks_run(client, lambda: dtco.sweep(seeded, grid, client=client, batch_points=50))
     assert_same_sweep(remote, local)
     assert tasks.get("_sweep_batch") == 5  # 240 points in runs of 8 engineers x 3 x 2 shares
 

@@ -161,7 +161,8 @@ def platform_spec(draw: st.DrawFn, platform: str) -> dict[str, Any]:
     sharing = ["none", "time-slicing", "mps", "mig"] if platform == "eks" else ["none", "mps"]
     spec: dict[str, Any] = {
         "node_types": NODE_TYPES,
-        "ops_share": draw(st.sampled_from(["0", "0.02", "0.035", "0.15", "0.2"])),
+        "operations": draw(st.sampled_from([{}, {"share": "0.15"}, {"share": "0"}, {"total_hours_per_month": "25"},
+                                            {"on_call_hours_per_month": "3", "add_ons": 2, "node_pools": 1}])),
         "gpu_sharing": draw(st.sampled_from(sharing)),
     }
     spot = draw(spot_policy)
@@ -242,7 +243,11 @@ def test_rounded_line_items_add_up_to_the_rounded_total(doc):
         assert dsum(report.usd_by_confidence.values()) == report.total
         frame = report.to_frame()
         assert dsum(frame.groupby("category")["usd"].sum()) == report.total
+        # The two bands: staff time is the operations lines, infrastructure everything else.
+        assert report.staff == dsum(li.usd for li in report.line_items if li.category == "operations")
+        assert report.infrastructure + report.staff == report.total
     assert result.difference == result.eks.total - result.ecs.total
+    assert result.infrastructure_difference == result.eks.infrastructure - result.ecs.infrastructure
 
 
 # --- showback -------------------------------------------------------------------------------------
@@ -493,6 +498,16 @@ def test_a_catalog_pickles_to_an_equal_catalog():
     assert same_after_pickling(custom).to_json() == custom.to_json()
 
 
+def staff_parameter(doc: dict[str, Any]) -> tuple[str, list[Decimal]]:
+    """A staff-time parameter EKS's drawn operations has, with two values: the seed's share, a team's total or an effort figure."""
+    operations = doc["eks"]["operations"]
+    if "share" in operations:
+        return "/eks/operations/share", [D("0.1"), D("0.2")]
+    if "total_hours_per_month" in operations:
+        return "/eks/operations/total_hours_per_month", [D("10"), D("40")]
+    return "/eks/operations/on_call_hours_per_month", [D("2"), D("20")]
+
+
 @settings(SETTINGS, max_examples=max(5, SETTINGS.max_examples // 5))
 @given(doc=SCENARIOS)
 def test_projections_and_analysis_results_pickle_to_equal_results(doc):
@@ -503,13 +518,14 @@ def test_projections_and_analysis_results_pickle_to_equal_results(doc):
         assume(False)
     projection = libtco.project(scenario, scenario.month, 2)
     assert same_after_pickling(projection).to_frame().equals(projection.to_frame())
-    sweep = libtco.sweep(scenario, {"/team/engineers": [0, 1, 5], "/eks/ops_share": [D("0.1"), D("0.2")]})
+    staff, values = staff_parameter(doc)  # which staff parameters exist depends on the drawn operations
+    sweep = libtco.sweep(scenario, {"/team/engineers": [0, 1, 5], staff: values})
     again = same_after_pickling(sweep)
     assert (again.eks_cents == sweep.eks_cents).all() and (again.ecs_cents == sweep.ecs_cents).all()
     assert json.dumps(again.to_dict()) == json.dumps(sweep.to_dict())
     results = [
         libtco.break_even(scenario, "/team/engineers", 0, 50),
-        libtco.sensitivity(scenario, {"/eks/ops_share": (D("0.1"), D("0.2")), "/ecs/reserved_memory_gib": (0, 1)}),
+        libtco.sensitivity(scenario, {staff: tuple(values), "/ecs/reserved_memory_gib": (0, 1)}),
         libtco.monte_carlo(scenario, samples=8, seed=3),
         libtco.recommend(scenario),
     ]

@@ -1,10 +1,13 @@
 """libtco.plots draws what the results say: bar heights, line points, histogram counts, marked values.
 
 The plots are checked against the comparison they draw (EKS_TOTAL, ECS_TOTAL, from libtco.compare)
-and against the default scenario's staff figures, by hand: six engineers at $200,000 a year cost
+and against staff figures worked by hand. Most use SEEDED: the default scenario with the seed's staff
+rule given explicitly (`operations: {share: ...}`; the default is now the effort model, which the team
+size does not move), so that the curves have a slope to check: six engineers at $200,000 a year cost
 $100,000 a month, so EKS's operations share of 0.15 is $15,000.00 and ECS's 0.035 is $3,500.00; one
 EKS cluster is 730 h x $0.10 = $73.00. Each engineer adds (0.15 - 0.035) x $200,000 / 12 = $1,916.67
 to EKS minus ECS; without a team the difference is NO_TEAM = (EKS_TOTAL - 15,000) - (ECS_TOTAL - 3,500).
+SEEDED's totals are the seed's: EKS $21,207.22, ECS $10,000.52, ECS cheaper by $11,206.70.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from libtco import plots  # noqa: E402
 ENGINEER_DOLLARS_PER_MONTH = 200_000 / 12
 #: What each engineer adds to EKS minus ECS: (0.15 - 0.035) x $200,000 / 12 = $1,916.67.
 SLOPE = (0.15 - 0.035) * ENGINEER_DOLLARS_PER_MONTH
-_BASE = libtco.compare(libtco.default_scenario())
+SEEDED = libtco.default_scenario().replace(eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
+_BASE = libtco.compare(SEEDED)
 EKS_TOTAL = float(_BASE.eks.total)
 ECS_TOTAL = float(_BASE.ecs.total)
 NO_TEAM = (EKS_TOTAL - 15_000.00) - (ECS_TOTAL - 3_500.00)
@@ -40,7 +44,7 @@ def close_figures():
 
 @pytest.fixture(scope="module")
 def scenario():
-    return libtco.default_scenario()
+    return SEEDED
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +73,17 @@ def test_cost_bars_stack_to_each_platform_total(comparison):
     assert [t.get_text() for t in ax.texts] == [f"${EKS_TOTAL:,.2f}", f"${ECS_TOTAL:,.2f}"]
     assert [label.get_text() for label in ax.get_xticklabels()] == ["EKS", "ECS"]
     assert "ECS is cheaper by $11,206.70 a month" in ax.get_title()
+
+
+def test_cost_bars_of_the_default_scenario_show_the_effort_models_staff_time():
+    # The default's staff time by the effort model: 84 h (eks-karpenter) and 42 h (ecs-asg) of platform work
+    # at $200,000 / 1,840 h = 9,130.43 and 4,565.22 (test_costs.py itemizes the hours), a cent either way by rounding.
+    default = libtco.compare(libtco.default_scenario())
+    ax = plots.cost_bars(default)
+    assert heights(labelled_containers(ax)["operations"]) == pytest.approx([84 * 200_000 / 1840, 42 * 200_000 / 1840], abs=0.011)
+    # The seed's infrastructure (SEEDED's totals less its staff: 6,207.22 and 6,500.52) plus that staff time:
+    # 15,337.65 - 11,065.74 = 4,271.91.
+    assert "ECS is cheaper by $4,271.91 a month" in ax.get_title()
 
 
 def test_cost_bars_stack_credits_below_zero(comparison):
@@ -110,13 +125,13 @@ def test_break_even_curve_follows_the_sweep_and_marks_the_crossing(scenario):
 
 
 def test_break_even_curve_draws_one_line_per_value_of_a_second_parameter(scenario):
-    sweep = libtco.sweep(scenario, {"/team/engineers": [2, 4], "/eks/ops_share": ["0.035", "0.15"]})
+    sweep = libtco.sweep(scenario, {"/team/engineers": [2, 4], "/eks/operations/share": ["0.035", "0.15"]})
     ax = sweep.plot()
     lines = {line.get_label(): list(line.get_ydata()) for line in ax.get_lines() if line.get_label().startswith("/eks")}
     # With EKS's ops share equal to ECS's, staff time cancels: only NO_TEAM remains (give or take the cent
     # that rounding each platform's total on its own can make).
-    assert lines["/eks/ops_share = 0.035"] == pytest.approx([NO_TEAM, NO_TEAM], abs=0.011)
-    assert lines["/eks/ops_share = 0.15"] == pytest.approx([NO_TEAM + 2 * SLOPE, NO_TEAM + 4 * SLOPE], abs=0.011)
+    assert lines["/eks/operations/share = 0.035"] == pytest.approx([NO_TEAM, NO_TEAM], abs=0.011)
+    assert lines["/eks/operations/share = 0.15"] == pytest.approx([NO_TEAM + 2 * SLOPE, NO_TEAM + 4 * SLOPE], abs=0.011)
 
 
 def test_break_even_plot_without_a_sweep_draws_the_range_ends(scenario):
@@ -141,13 +156,13 @@ def test_break_even_curve_marks_a_step_as_a_band_and_says_when_there_is_no_cross
 
 
 def test_break_even_curve_rejects_mismatched_or_missing_inputs(scenario):
-    sweep = libtco.sweep(scenario, {"/eks/ops_share": [0.1, 0.2]})
+    sweep = libtco.sweep(scenario, {"/eks/operations/share": [0.1, 0.2]})
     found = libtco.break_even(scenario, "/team/engineers", 0, 10)
     with pytest.raises(ValueError, match="not the break-even's"):
         plots.break_even_curve(sweep, found)
     with pytest.raises(TypeError):
         plots.break_even_curve()
-    grid = libtco.sweep(scenario, {"/team/engineers": [1], "/eks/ops_share": [0.1], "/ecs/ops_share": [0.03]})
+    grid = libtco.sweep(scenario, {"/team/engineers": [1], "/eks/operations/share": [0.1], "/ecs/operations/share": [0.03]})
     with pytest.raises(ValueError, match="one or two parameters"):
         plots.break_even_curve(grid)
 
@@ -156,7 +171,7 @@ def test_break_even_curve_rejects_mismatched_or_missing_inputs(scenario):
 
 
 def test_tornado_bars_span_the_low_and_high_differences(scenario):
-    result = libtco.sensitivity(scenario, {"/eks/ops_share": ("0.10", "0.20"), "/ecs/ops_share": ("0.02", "0.05")})
+    result = libtco.sensitivity(scenario, {"/eks/operations/share": ("0.10", "0.20"), "/ecs/operations/share": ("0.02", "0.05")})
     ax = result.plot()
     containers = labelled_containers(ax)
     low, high = containers["parameter at its low value"], containers["parameter at its high value"]
@@ -173,7 +188,7 @@ def test_tornado_bars_span_the_low_and_high_differences(scenario):
     assert low.patches[1].get_x() + low.patches[1].get_width() == pytest.approx(base + 1500)
     assert eks.get_y() > low.patches[1].get_y()
     labels = sorted(ax.get_yticklabels(), key=lambda t: t.get_position()[1])
-    assert [t.get_text() for t in labels] == ["/ecs/ops_share\n0.02 .. 0.05", "/eks/ops_share\n0.1 .. 0.2"]  # bottom to top
+    assert [t.get_text() for t in labels] == ["/ecs/operations/share\n0.02 .. 0.05", "/eks/operations/share\n0.1 .. 0.2"]  # bottom to top
 
 
 # --- Monte Carlo ----------------------------------------------------------------------------------------------
@@ -181,7 +196,7 @@ def test_tornado_bars_span_the_low_and_high_differences(scenario):
 
 def test_monte_carlo_histograms_count_every_sample_and_mark_percentiles(scenario):
     # EKS is cheaper when NO_TEAM + (share - 0.035) x 100,000 < 0, i.e. share < 0.037933: P = 0.379 for uniform(0, 0.1).
-    result = libtco.monte_carlo(scenario, {"/eks/ops_share": {"distribution": "uniform", "low": 0, "high": "0.1"}}, samples=2000, seed=5)
+    result = libtco.monte_carlo(scenario, {"/eks/operations/share": {"distribution": "uniform", "low": 0, "high": "0.1"}}, samples=2000, seed=5)
     assert float(result.probability_eks_cheaper) == pytest.approx(0.37933, abs=0.05)
     costs, difference = result.plot(bins=25)
     for container in costs.containers:
@@ -310,6 +325,7 @@ def test_without_matplotlib_plots_say_how_to_install_it(monkeypatch, comparison)
 
 def test_libtco_imports_without_matplotlib():
     code = ("import sys; sys.modules['matplotlib'] = None; import libtco, libtco.plots; "
-            "c = libtco.compare(libtco.default_scenario()); print(c.eks.total, c.ecs.total, sys.modules['matplotlib'])")
+            "c = libtco.compare(libtco.default_scenario().replace(eks={'operations': {'share': '0.15'}}, ecs={'operations': {'share': '0.035'}})); "
+            "print(c.eks.total, c.ecs.total, sys.modules['matplotlib'])")
     run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    assert run.stdout.split() == [f"{EKS_TOTAL:.2f}", f"{ECS_TOTAL:.2f}", "None"]
+    assert run.stdout.split() == [f"{EKS_TOTAL:.2f}", f"{ECS_TOTAL:.2f}", "None"]  # SEEDED's totals

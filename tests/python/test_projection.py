@@ -53,9 +53,19 @@ def test_no_extended_support_fee_when_upgrades_are_on():
     assert set(control_plane(p.to_frame()).values()) == {D("73.00")}
     frame = p.to_frame()
     upgrades = frame[frame.item == "EKS version upgrade (staff time)"]
-    # upgraded in 2028-02 (the 2027-01 version's last standard month) and 2029-02; 5 days x $200,000 / 230
+    # Versions come every 4 months: 2027-05, 2027-09, 2028-01. Upgraded in 2028-02 (the 2027-01 version's last standard
+    # month of 14) to the 2028-01 version, and in 2029-02 to 2029-01's: 3 minor versions one at a time, each 40 h for the
+    # cluster (eks-karpenter's upgrade hours): 3 x 40 x $200,000 / 1,840 h = 3 x 4,347.83 = 13,043.48.
     assert list(upgrades.month) == ["2028-02", "2029-02"]
-    assert set(upgrades.usd) == {D("4347.83")}
+    assert set(upgrades.usd) == {D("13043.48")}
+    assert set(upgrades.detail.str.contains("40 h per upgrade x 3 minor version(s)", regex=False)) == {True}
+    # The upgrade months carry the upgrade work: no month has the comparison's steady 40 x 3 / 12 = 10 h line as well.
+    assert frame[frame.item == "EKS version upgrades (staff time)"].empty
+    # The seed's share (given explicitly) already holds all platform work: no upgrade line of its own.
+    seeded = libtco.default_scenario().replace(eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
+    shared = libtco.project(seeded, "2027-01", 36).to_frame()
+    assert shared[shared.item == "EKS version upgrade (staff time)"].empty
+    assert set(shared[shared.category == "operations"].usd) == {D("15000.00"), D("3500.00")}  # 6 x 200,000 x 0.15 / 12, x 0.035 / 12
     assert p.spec["eks_lifecycle"]["version_released"] == "2027-01"  # the start, filled in
 
 
@@ -131,7 +141,7 @@ def test_price_change_to_the_2025_catalog_in_its_month():
 
 
 def test_spec_sources_and_overrides(tmp_path):
-    spec = {"start": "2027-01", "months": 24, "eks_lifecycle": {"upgrade_policy": "every-release", "upgrade_engineer_days": "0"}}
+    spec = {"start": "2027-01", "months": 24, "eks_lifecycle": {"upgrade_policy": "every-release", "release_interval_months": 3}}
     path = tmp_path / "spec.json"
     path.write_text(json.dumps(spec), encoding="utf-8")
     from_file = libtco.project(libtco.default_scenario(), spec=path)
@@ -141,7 +151,7 @@ def test_spec_sources_and_overrides(tmp_path):
     p = libtco.project(libtco.default_scenario(), "2027-03", 6, spec=spec, upgrade_policy="none")
     assert (p.start, p.months) == ("2027-03", 6)
     assert p.spec["eks_lifecycle"]["upgrade_policy"] == "none"
-    assert p.spec["eks_lifecycle"]["upgrade_engineer_days"] == "0"
+    assert p.spec["eks_lifecycle"]["release_interval_months"] == 3
 
 
 def test_errors_carry_code_and_path():
@@ -185,7 +195,8 @@ def test_json_csv_pickle_and_reprs(upgrades_off):
     assert [w.code for w in upgrades_off.warnings] == ["stale_catalog"]
     assert upgrades_off.warnings[0].months[0] == "2027-08"
     names = [a.name for a in upgrades_off.assumptions]
-    assert "projection:/discount_rate" in names and "projection:/eks_lifecycle/upgrade_engineer_days" in names
+    assert "projection:/discount_rate" in names and "projection:/eks_lifecycle/release_interval_months" in names
+    assert "/eks/operations/upgrade_hours_per_upgrade" in names  # an upgrade's staff time: the scenario's effort model
 
 
 # --- tco project ------------------------------------------------------------------------------------

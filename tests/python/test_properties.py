@@ -72,8 +72,8 @@ def test_report_invariants(workloads, engineers, salary, eks_share, ecs_share, n
     doc = make_scenario(
         named,
         team={"engineers": engineers, "loaded_cost_per_engineer_year": salary},
-        eks={"ops_share": eks_share, "node_types": node_types, "clusters": clusters},
-        ecs={"ops_share": ecs_share, "node_types": node_types},
+        eks={"operations": {"share": eks_share}, "node_types": node_types, "clusters": clusters},
+        ecs={"operations": {"share": ecs_share}, "node_types": node_types},
     )
     result = libtco.compare(doc)
     for report, share in ((result.eks, eks_share), (result.ecs, ecs_share)):
@@ -82,7 +82,7 @@ def test_report_invariants(workloads, engineers, salary, eks_share, ecs_share, n
         assert report.total == cents(sum(li.usd_exact for li in report.line_items))
         for li in report.line_items:
             assert abs(li.usd - li.usd_exact) < CENT
-        # Staff time: engineers x salary x share / 12, exact to 12 places (half-even).
+        # Staff time by the seed's share: engineers x salary x share / 12, exact to 12 places (half-even).
         (ops,) = [li for li in report.line_items if li.category == "operations"]
         annual = EXACT.multiply(EXACT.multiply(salary, engineers), share)
         assert ops.usd_exact == EXACT.divide(annual, D(12)).quantize(D("1e-12"), context=EXACT)

@@ -178,10 +178,17 @@ def test_a_workload_token_that_python_calls_a_digit_is_a_name(pointer):
 
 
 def test_python_ends_on_the_verdict_line_of_the_cpp_table():
-    c = libtco.compare(libtco.default_scenario())
+    # The default scenario with the seed's staff rule given explicitly: the seed's totals, EKS $21,207.22 and
+    # ECS $10,000.52 (6 x 200,000 x 0.15 / 12 = 15,000 and x 0.035 / 12 = 3,500 of staff time), 12 months unchanged.
+    seeded = libtco.default_scenario().replace(eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
+    c = libtco.compare(seeded)
     assert c._verdict() == "ECS is cheaper by $11,206.70 a month (EKS minus ECS: 11,206.70)."
     assert c._verdict() in c.to_table().splitlines() and str(c).endswith(c._verdict())
-    p = libtco.project(libtco.default_scenario(), "2027-01", 12, upgrade_policy="none")
+    # The default itself (effort model): 15,337.65 - 11,065.74 (test_costs.py works them out).
+    default = libtco.compare(libtco.default_scenario())
+    assert default._verdict() == "ECS is cheaper by $4,271.91 a month (EKS minus ECS: 4,271.91)."
+    assert default._verdict() in default.to_table().splitlines() and str(default).endswith(default._verdict())
+    p = libtco.project(seeded, "2027-01", 12, upgrade_policy="none")
     # Twelve unchanged months: 12 x $11,206.70.
     assert p._verdict() == "ECS is cheaper by $134,480.40 over 12 months."
     assert p._verdict() in p.to_table().splitlines() and str(p).endswith(p._verdict())

@@ -1,13 +1,21 @@
 """XLSX workbooks of results (libtco.spreadsheet, `to_excel`, `tco ... --format xlsx`), read back with openpyxl.
 
 Figures worked out by hand from the catalog (pricing/aws-us-east-1-2026-07-20.json) and the default
-scenario (6 engineers at $200,000 a year; EKS ops share 0.15, ECS 0.035; one EKS cluster):
+scenario (6 engineers at $200,000 a year, 1,840 working hours: $108.6956522 an hour; one cluster a
+platform; six workloads on two kinds of node, an x86 CPU and an x86 GPU pool):
 
 * EKS control plane: 730 h x $0.10 = $73.00; from 2028-03 with upgrades off, extended support
   730 h x $0.60 = $438.00 (the cluster's version leaves standard support after 14 months).
-* Staff time: 6 x 200,000 x 0.15 / 12 = $15,000.00 (EKS); x 0.035 = $3,500.00 (ECS).
+* Staff time, the effort model (DEFAULT_HOURS below): hours a month x 200,000 / 1,840.
 * g4dn.xlarge: 5 x 730 h x $0.526 = $1,919.90.
-* The tornado's EKS ops share swing: 6 x 200,000 x (0.20 - 0.10) / 12 = $10,000.00.
+* The tornado's EKS on-call swing: (24 - 4) h x 200,000 / 1,840 = $2,173.91; the upgrades' (120 - 16) h
+  x 3 / 12 = 26 h = $2,826.09.
+* Infrastructure alone, EKS is cheaper by $293.30 (a cent either way; test_costs.py: the seed's totals less
+  its staff time), so with ECS's 42 h fewer a month the loaded cost at which the platforms cost the same
+  is 293.30 x 1,840 / 42 = $12,849.52 a year (give or take 0.44 for the cent).
+
+The sweep uses SEEDED, the default with the seed's staff rule given explicitly (engineers x loaded cost x
+share, EKS 0.15 and ECS 0.035), so that it has a share to sweep and each engineer moves EKS's total.
 """
 
 from __future__ import annotations
@@ -63,9 +71,26 @@ def check_clean(workbook) -> None:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate)
 
 
+#: The default's staff hours a month by the effort model (eks-karpenter and ecs-asg): cluster care 16 / 4;
+#: upgrades 40 x 3 / 12 = 10 / none; node rotation 4 x 2 pools = 8 / 8; add-ons 2 x 7 = 14 / 2 x 1 = 2; on-call 12 / 4;
+#: service work 4 x 6 workloads = 24 on both.
+DEFAULT_HOURS = {
+    ("EKS", "EKS cluster care (staff time)"): 16, ("EKS", "EKS version upgrades (staff time)"): 10,
+    ("EKS", "EKS node and AMI rotation (staff time)"): 8, ("EKS", "EKS add-ons (staff time)"): 14,
+    ("EKS", "EKS on-call and incidents (staff time)"): 12, ("EKS", "EKS service work (staff time)"): 24,
+    ("ECS", "ECS cluster care (staff time)"): 4, ("ECS", "ECS node and AMI rotation (staff time)"): 8, ("ECS", "ECS add-ons (staff time)"): 2,
+    ("ECS", "ECS on-call and incidents (staff time)"): 4, ("ECS", "ECS service work (staff time)"): 24,
+}
+
+
 @pytest.fixture(scope="module")
 def default():
     return libtco.default_scenario()
+
+
+@pytest.fixture(scope="module")
+def seeded(default):
+    return default.replace(eks={"operations": {"share": "0.15"}}, ecs={"operations": {"share": "0.035"}})
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +113,13 @@ def test_comparison_line_items_carry_hand_worked_figures(comparison_book):
     by_key = {(r["platform"].value, r["category"].value, r["item"].value): r for r in items}
     assert money(by_key[("EKS", "control_plane", "EKS cluster fee (standard support)")]["USD"]) == D("73.00")  # 730 h x $0.10
     assert money(by_key[("EKS", "compute", "g4dn.xlarge")]["USD"]) == D("1919.90")  # 5 x 730 h x $0.526
-    operations = {r["platform"].value: money(r["USD"]) for r in items if r["category"].value == "operations"}
-    assert operations == {"EKS": D("15000.00"), "ECS": D("3500.00")}  # 6 x 200,000 x 0.15 (0.035) / 12
+    # Staff time: a line per item of platform work, hours x 200,000 / 1,840 (a cent either way: the lines are rounded
+    # by largest remainder), e.g. cluster care 16 h = 1,739.13 on EKS and 4 h = 434.78 on ECS.
+    operations = {(r["platform"].value, r["item"].value): money(r["USD"]) for r in items if r["category"].value == "operations"}
+    assert set(operations) == set(DEFAULT_HOURS)
+    for key, hours in DEFAULT_HOURS.items():
+        assert abs(operations[key] - D(hours) * 200000 / 1840) <= D("0.01"), key
+    assert (operations[("EKS", "EKS cluster care (staff time)")], operations[("ECS", "ECS cluster care (staff time)")]) == (D("1739.13"), D("434.78"))
 
 
 def test_comparison_totals_are_the_sums_of_their_line_item_cells(comparison_book):
@@ -125,7 +155,9 @@ def test_comparison_about_has_the_month_as_a_date(comparison_book):
 
 def test_comparison_csv_and_xlsx_agree(default, comparison_book):
     rows = list(csv.DictReader(io.StringIO(libtco.compare(default).to_csv())))
-    from_csv = [(r["platform"].upper(), r["category"], r["item"], D(r["usd"])) for r in rows if r["category"] not in ("total", "difference")]
+    # The CSV's summary rows (totals, the infrastructure bands and the differences) are the Summary sheet's, not line items.
+    summary = ("total", "difference", "infrastructure", "infrastructure_difference")
+    from_csv = [(r["platform"].upper(), r["category"], r["item"], D(r["usd"])) for r in rows if r["category"] not in summary]
     from_xlsx = [(r["platform"].value, r["category"].value, r["item"].value, money(r["USD"])) for r in records(comparison_book["Line items"])]
     assert from_xlsx == from_csv
 
@@ -191,9 +223,9 @@ def test_projection_csv_and_xlsx_agree(projection, projection_book):
 # --- sweeps and the other analyses -----------------------------------------------------------------
 
 
-def test_sweep_rows_are_the_sweeps_points(default, tmp_path):
-    grid = {"/team/engineers": range(1, 11), "/eks/ops_share": ["0.10", "0.15", "0.20"]}
-    s = libtco.sweep(default, grid)
+def test_sweep_rows_are_the_sweeps_points(seeded, tmp_path):
+    grid = {"/team/engineers": range(1, 11), "/eks/operations/share": ["0.10", "0.15", "0.20"]}
+    s = libtco.sweep(seeded, grid)
     s.to_excel(tmp_path / "sweep.xlsx")
     book = openpyxl.load_workbook(tmp_path / "sweep.xlsx")
     check_clean(book)
@@ -201,17 +233,17 @@ def test_sweep_rows_are_the_sweeps_points(default, tmp_path):
     assert len(rows) == len(s) == 30
     for row, (engineers, share), eks, ecs in zip(rows, product(range(1, 11), ["0.10", "0.15", "0.20"]), s.eks_cents, s.ecs_cents):
         assert number(row["/team/engineers"].value) == engineers
-        assert number(row["/eks/ops_share"].value) == D(share)
+        assert number(row["/eks/operations/share"].value) == D(share)
         assert money(row["EKS (USD)"]) == D(int(eks)) / 100
         assert money(row["ECS (USD)"]) == D(int(ecs)) / 100
         assert money(row["EKS - ECS (USD)"]) == money(row["EKS (USD)"]) - money(row["ECS (USD)"])
     # Each extra engineer at a 0.15 share adds 200,000 x 0.15 / 12 = $2,500.00 of EKS staff time
     # (a cent either way from rounding the other lines by largest remainder).
-    at_015 = [money(r["EKS (USD)"]) for r in rows if number(r["/eks/ops_share"].value) == D("0.15")]
+    at_015 = [money(r["EKS (USD)"]) for r in rows if number(r["/eks/operations/share"].value) == D("0.15")]
     assert all(abs(b - a - D("2500.00")) <= D("0.01") for a, b in zip(at_015, at_015[1:]))
     # The CSV has the same numbers.
     from_csv = [[D(v) for v in line.split(",")] for line in s.to_csv().splitlines()[1:]]
-    from_xlsx = [[number(r["/team/engineers"].value), number(r["/eks/ops_share"].value), money(r["EKS (USD)"]), money(r["ECS (USD)"]),
+    from_xlsx = [[number(r["/team/engineers"].value), number(r["/eks/operations/share"].value), money(r["EKS (USD)"]), money(r["ECS (USD)"]),
                   money(r["EKS - ECS (USD)"])] for r in rows]
     assert from_xlsx == from_csv
 
@@ -244,13 +276,18 @@ def test_tornado_and_break_even(default, tmp_path):
     book = openpyxl.load_workbook(tmp_path / "tornado.xlsx")
     check_clean(book)
     bars = {r["parameter"].value: r for r in records(book["Tornado"])}
-    assert money(bars["/eks/ops_share"]["swing (USD)"]) == D("10000.00")  # 6 x 200,000 x 0.10 / 12
-    libtco.break_even(default, "/team/engineers", 0, 100).to_excel(tmp_path / "breakeven.xlsx")
+    # The default ranges are the effort figures': on-call 4 to 24 h, (24 - 4) x 200,000 / 1,840 = 2,173.91; upgrade
+    # hours 16 to 120, (120 - 16) x 3 / 12 = 26 h = 2,826.09, the widest, on the first row.
+    assert money(bars["/eks/operations/on_call_hours_per_month"]["swing (USD)"]) == D("2173.91")
+    assert money(bars["/eks/operations/upgrade_hours_per_upgrade"]["swing (USD)"]) == D("2826.09")
+    assert list(bars)[0] == "/eks/operations/upgrade_hours_per_upgrade"
+    # The loaded cost where the platforms cost the same: 293.30 x 1,840 / 42 = 12,849.52 (the docstring).
+    libtco.break_even(default, "/team/loaded_cost_per_engineer_year", 0, 200000).to_excel(tmp_path / "breakeven.xlsx")
     book = openpyxl.load_workbook(tmp_path / "breakeven.xlsx")
     check_clean(book)
     crossings = records(book["Crossings"])
     assert len(crossings) == 1
-    assert abs(number(crossings[0]["value"].value) - D("0.153")) < D("0.001")
+    assert abs(number(crossings[0]["value"].value) - D("12849.52")) < D("0.5")
     assert crossings[0]["cheaper above"].value == "ECS"
 
 
@@ -319,9 +356,13 @@ def test_cli_without_openpyxl_exits_2_naming_the_extra(tmp_path, monkeypatch, ca
 
 
 def test_cli_breakeven_csv(tmp_path):
-    proc = tco("breakeven", "--param", "/team/engineers", "--range", "0:100", "--format", "csv", cwd=tmp_path)
+    # The team size no longer moves the default's staff time (no crossing); its loaded cost does: 12,849.52 (the docstring).
+    proc = tco("breakeven", "--param", "/team/loaded_cost_per_engineer_year", "--range", "0:200000", "--format", "csv", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert len(rows) == 1
     assert rows[0]["kind"] == "root" and rows[0]["cheaper_above"] == "ecs"
-    assert abs(D(rows[0]["value"]) - D("0.153")) < D("0.001")
+    assert abs(D(rows[0]["value"]) - D("12849.52")) < D("0.5")
+    none = tco("breakeven", "--param", "/team/engineers", "--range", "0:100", "--format", "csv", cwd=tmp_path)
+    assert none.returncode == 0, none.stderr
+    assert list(csv.DictReader(io.StringIO(none.stdout))) == []
